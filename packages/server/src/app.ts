@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { LIMITS, type TErrorCode, type TErrorResponse } from '@calmdesk/shared';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAccessControl } from './auth/access.js';
+import type { TDeps } from './context.js';
+import { AppError, ERROR_STATUS } from './errors.js';
+import { registerAdminRoutes } from './routes/admin.routes.js';
+import { registerAuthRoutes } from './routes/auth.routes.js';
+import { APP_VERSION, registerHealthRoutes } from './routes/health.routes.js';
+
+/** The Fastify instance with Zod types, as route modules see it. */
+export type TRouteApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** Built web app, when present: packages/web/dist next to this package. */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Fastify's own client-error codes, and what we call them. */
+const FASTIFY_CLIENT_ERRORS: Record<string, TErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+function errorBody(code: TErrorCode, message: string, extra: Partial<TErrorResponse['error']> = {}): TErrorResponse {
+  return { error: { code, message, ...extra } };
+}
+
+/**
+ * Builds the HTTP app over a database. main.ts listens on it; tests use `inject`.
+ * @param deps database, config and logger
+ * @param options `logger` for Fastify (tests pass false)
+ */
+export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: FastifyServerOptions['logger'] }): Promise<TRouteApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: LIMITS.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+  const fullDeps: TDeps = { ...deps, log: app.log };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.issues ? { issues: error.issues } : {}));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => {
+        const where = error.validationContext ?? 'body';
+        const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { path: field ? `${where}.${field}` : where, message: v.message ?? 'invalid' };
+      });
+      const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      return reply.code(400).send(errorBody('VALIDATION_FAILED', `Invalid request: ${summary}`, { issues }));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return reply.code(500).send(errorBody('INTERNAL', 'Internal error', { requestId: request.id }));
+    }
+    const mapped = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+    if (mapped) {
+      return reply.code(ERROR_STATUS[mapped]).send(errorBody(mapped, error.message));
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(errorBody('BAD_REQUEST', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(errorBody('INTERNAL', 'Internal error', { requestId: request.id }));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design and the Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'CalmDesk API', description: '心安客服 CalmDesk HTTP API. Sign in with POST /api/auth/login; send the x-csrf-token header from the session on every state-changing request.', version: APP_VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cd_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAccessControl(app, fullDeps);
+  registerHealthRoutes(app, fullDeps);
+  registerAuthRoutes(app, fullDeps);
+  registerAdminRoutes(app, fullDeps);
+
+  const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Client-side routes of the single-page app.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  return app;
+}

@@ -1,0 +1,67 @@
+import type { TRole } from '@calmdesk/shared';
+import { eq } from 'drizzle-orm';
+import type { TDb } from '../db/client.js';
+import { organisations } from '../db/schema.js';
+import { hashPassword } from '../lib/password.js';
+import { insertMembership, insertOrganisation, insertUser, replaceUserTeams } from '../repositories/user.repository.js';
+import { insertTeam } from '../repositories/team.repository.js';
+
+export const DEMO_ORGANISATION_SLUG = 'demo';
+
+/** One login per role of SPEC §1, printed on start so a new install can be explored at once. */
+export const DEMO_ROLE_LOGINS: { login: string; displayName: string; roles: TRole[]; team?: 0 | 1 }[] = [
+  { login: 'admin', displayName: '赵明远', roles: ['admin'] },
+  { login: 'leader', displayName: '孙立群', roles: ['leader'] },
+  { login: 'deputy', displayName: '周海燕', roles: ['deputy', 'supervisor'], team: 1 },
+  { login: 'trainer', displayName: '吴佳怡', roles: ['trainer'] },
+  { login: 'supervisor', displayName: '郑志刚', roles: ['supervisor'], team: 0 },
+  { login: 'mentor', displayName: '王晓雯', roles: ['mentor', 'agent'], team: 0 },
+  { login: 'agent', displayName: '李思琪', roles: ['agent'], team: 0 },
+];
+
+const SURNAMES = ['陈', '林', '黄', '张', '刘', '杨', '何', '罗', '高', '梁', '宋', '唐', '许', '韩', '冯', '邓'];
+const GIVEN = ['雨桐', '子涵', '欣怡', '浩然', '梓萱', '俊杰', '诗琪', '宇航', '婉清', '嘉怡', '晨曦', '一鸣', '思远', '可欣', '文博', '若溪'];
+const DEMO_AGENT_COUNT = 30;
+
+/**
+ * Creates the demo organisation on an empty install: two teams (售前 pre-sales and 售后
+ * after-sales), one user per role and 30 agents. Does nothing when any organisation exists.
+ * @returns whether it seeded
+ */
+export async function seedDemoOrganisation(db: TDb, password: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Several instances may start together on a fresh database: one seeds.
+    await tx.execute('SELECT pg_advisory_xact_lock(726354002)');
+    const existing = await tx.select({ id: organisations.id }).from(organisations).limit(1);
+    if (existing.length > 0) return false;
+    const organisationId = await insertOrganisation(tx, { name: '心安示范店 Demo Shop', slug: DEMO_ORGANISATION_SLUG });
+    const teamIds = [
+      await insertTeam(tx, { organisationId, name: '售前咨询组 Pre-sales', description: '商品咨询、下单前的疑问 / product questions before purchase' }),
+      await insertTeam(tx, { organisationId, name: '售后服务组 After-sales', description: '退换货、退款、投诉与差评 / returns, refunds, complaints and reviews' }),
+    ];
+    const people = [
+      ...DEMO_ROLE_LOGINS,
+      ...Array.from({ length: DEMO_AGENT_COUNT }, (_, i) => ({
+        login: `agent${String(i + 1).padStart(2, '0')}`,
+        displayName: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+        roles: ['agent'] as TRole[],
+        team: (i % 2) as 0 | 1,
+      })),
+    ];
+    const today = new Date();
+    for (const [index, person] of people.entries()) {
+      const userId = await insertUser(tx, { login: person.login, displayName: person.displayName, passwordHash: await hashPassword(password) });
+      // Spread hire dates over two years; every fifth agent joined in the last month (a new hire who needs a mentor).
+      const daysAgo = index % 5 === 4 ? 10 + index : 60 + index * 19;
+      const hireDate = new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+      await insertMembership(tx, { userId, organisationId, roles: person.roles, hireDate });
+      if (person.team !== undefined) await replaceUserTeams(tx, organisationId, userId, [teamIds[person.team]!]);
+    }
+    return true;
+  });
+}
+
+export async function hasDemoOrganisation(db: TDb): Promise<boolean> {
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_ORGANISATION_SLUG)).limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,28 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/**
+ * The SPA is built to packages/web/dist, which the server serves at / (with an index.html
+ * fallback). In development `npm run dev:web` serves it on :5173 and forwards /api to the
+ * server on :3000, so the session cookie stays same-origin either way.
+ */
+export default defineConfig({
+  plugins: [react()],
+  // '@calmdesk/shared' exports its TypeScript source under the 'source' condition.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  preview: {
+    port: 4173,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+});
