@@ -27,6 +27,10 @@ export type TAuthContext = {
 };
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its access rule, for the authorisation-matrix test and audits. */
+    apiRoutes: { method: string; url: string; access: TAccess }[];
+  }
   interface FastifyContextConfig {
     access?: TAccess;
   }
@@ -50,12 +54,14 @@ export function requireAuth(request: FastifyRequest): TAuthContext {
  */
 export function registerAccessControl(app: FastifyInstance, deps: TDeps): void {
   app.decorateRequest('auth', null);
+  app.decorate('apiRoutes', []);
 
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
-    if (isApi && route.config?.access === undefined) {
-      throw new Error(`calmdesk: route ${route.method} ${route.url} declares no config.access`);
-    }
+    if (!isApi) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`calmdesk: route ${route.method} ${route.url} declares no config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {

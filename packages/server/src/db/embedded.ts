@@ -246,6 +246,11 @@ export async function startEmbeddedPostgres(options: TEmbeddedOptions): Promise<
   try {
     const { postgres, initdb } = await findBinaries();
     const runAs = await resolveRunAs(log);
+    if (runAs) {
+      // The postgres user must be able to pass through DATA_DIR to reach its own 0700 folder.
+      const mode = (await fsp.stat(dataDir)).mode & 0o777;
+      if ((mode & 0o001) === 0) await fsp.chmod(dataDir, mode | 0o001);
+    }
     const pgDir = path.join(dataDir, 'pg');
     const passwordFile = path.join(dataDir, 'pg-password');
 

@@ -1,0 +1,132 @@
+import type { TRole } from '@calmdesk/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRouteApp } from '../app.js';
+import { buildApp } from '../app.js';
+import type { TDb } from '../db/client.js';
+import { buildOrganisation, buildTeam, buildTestConfig, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
+
+/**
+ * Every route, called as every role and as another organisation's admin.
+ * The expected table is written out here, by hand, on purpose: it is the product's
+ * access policy, and it must not be derived from the routes' own declarations.
+ * A new route that is not in this table fails the test until someone decides who may call it.
+ */
+const ALL: readonly TRole[] = ['agent', 'mentor', 'supervisor', 'trainer', 'deputy', 'leader', 'admin'];
+const ADMIN: readonly TRole[] = ['admin'];
+
+type TRouteCase = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; allowed: readonly TRole[] | 'public'; body?: () => unknown };
+
+let ids: { user: string; team: string };
+
+const POLICY: TRouteCase[] = [
+  { method: 'GET', url: '/api/health', allowed: 'public' },
+  { method: 'POST', url: '/api/auth/login', allowed: 'public' },
+  { method: 'GET', url: '/api/auth/session', allowed: ALL },
+  { method: 'POST', url: '/api/auth/logout', allowed: ALL },
+  { method: 'POST', url: '/api/auth/switch-organisation', allowed: ALL, body: () => ({ organisationId: '00000000-0000-4000-8000-000000000000' }) },
+  { method: 'PATCH', url: '/api/me', allowed: ALL, body: () => ({ locale: 'en' }) },
+  { method: 'POST', url: '/api/me/password', allowed: ALL, body: () => ({ currentPassword: 'wrong-one', newPassword: 'whatever-12345' }) },
+  { method: 'GET', url: '/api/teams', allowed: ALL },
+  { method: 'GET', url: '/api/admin/users', allowed: ADMIN },
+  { method: 'POST', url: '/api/admin/users', allowed: ADMIN, body: () => ({ login: `m-${Math.random().toString(36).slice(2, 8)}`, displayName: 'x', password: 'long-enough-pw', roles: ['agent'] }) },
+  { method: 'GET', url: '/api/admin/users/:id', allowed: ADMIN },
+  { method: 'PATCH', url: '/api/admin/users/:id', allowed: ADMIN, body: () => ({ displayName: '改名' }) },
+  { method: 'POST', url: '/api/admin/users/:id/password', allowed: ADMIN, body: () => ({ newPassword: 'reset-password-1' }) },
+  { method: 'DELETE', url: '/api/admin/users/:id', allowed: ADMIN },
+  { method: 'POST', url: '/api/admin/teams', allowed: ADMIN, body: () => ({ name: `t-${Math.random()}` }) },
+  { method: 'PATCH', url: '/api/admin/teams/:id', allowed: ADMIN, body: () => ({ description: 'd' }) },
+  { method: 'DELETE', url: '/api/admin/teams/:id', allowed: ADMIN },
+  { method: 'GET', url: '/api/admin/audit', allowed: ADMIN },
+];
+
+let app: TRouteApp;
+let db: TDb;
+let drop: () => Promise<void>;
+let orgA: string;
+const registered: string[] = [];
+const sessions = new Map<TRole, TTestSession>();
+let outsider: TTestSession;
+
+beforeAll(async () => {
+  const testDb = await createTestDatabase();
+  db = testDb.db;
+  drop = testDb.drop;
+  app = await buildApp({ db, config: buildTestConfig() }, { logger: false });
+  await app.ready();
+  registered.push(...app.apiRoutes.map((r) => `${r.method} ${r.url}`));
+  orgA = await buildOrganisation(db, 'A');
+  const orgB = await buildOrganisation(db, 'B');
+  for (const role of ALL) sessions.set(role, await signIn(app, (await buildUser(db, orgA, { roles: [role] })).login));
+  outsider = await signIn(app, (await buildUser(db, orgB, { roles: ['admin'] })).login);
+});
+
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+/** Fresh targets per call, so a DELETE in one call does not turn the next into a 404. */
+async function freshIds(): Promise<{ user: string; team: string }> {
+  const team = await buildTeam(db, orgA);
+  const user = (await buildUser(db, orgA, { roles: ['agent'] })).id;
+  return { user, team };
+}
+
+function urlFor(route: TRouteCase): string {
+  const id = route.url.includes('/teams/') ? ids.team : ids.user;
+  return route.url.replace(':id', id);
+}
+
+async function call(route: TRouteCase, headers: Record<string, string>) {
+  ids = await freshIds();
+  return app.inject({ method: route.method, url: urlFor(route), headers, ...(route.body ? { payload: route.body() as object } : {}) });
+}
+
+describe('authorisation matrix', () => {
+  it('covers every registered route', () => {
+    const listed = POLICY.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered.sort()).toEqual(listed);
+  });
+
+  for (const route of POLICY) {
+    if (route.allowed === 'public') continue;
+    const allowed = route.allowed;
+    it(`${route.method} ${route.url}: 401 without a session`, async () => {
+      expect((await call(route, {})).statusCode).toBe(401);
+    });
+    for (const role of ALL) {
+      const isAllowed = allowed.includes(role);
+      it(`${route.method} ${route.url} as ${role}: ${isAllowed ? 'allowed' : '403'}`, async () => {
+        const session = sessions.get(role)!;
+        const response = await call(route, session.headers);
+        if (isAllowed) {
+          expect([401, 403]).not.toContain(response.statusCode);
+          expect(response.statusCode).toBeLessThan(500);
+        } else {
+          expect(response.statusCode).toBe(403);
+          expect(response.json().error.code).toBe('FORBIDDEN');
+        }
+        if (route.url === '/api/auth/logout' || route.url === '/api/me/password') {
+          sessions.set(role, await signIn(app, (await buildUser(db, orgA, { roles: [role] })).login));
+        }
+      });
+    }
+  }
+});
+
+describe('organisation isolation', () => {
+  const objectRoutes = POLICY.filter((r) => r.url.includes(':id'));
+  for (const route of objectRoutes) {
+    it(`${route.method} ${route.url} on another organisation's object: 404`, async () => {
+      const response = await call(route, outsider.headers);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('NOT_FOUND');
+    });
+  }
+
+  it("does not list another organisation's users", async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/admin/users?pageSize=200', headers: outsider.headers });
+    const logins = (response.json().users as { login: string }[]).map((u) => u.login);
+    expect(logins).toHaveLength(1);
+  });
+});

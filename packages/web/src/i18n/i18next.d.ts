@@ -1,0 +1,10 @@
+import 'i18next';
+import type zhCN from './zh-CN.json';
+
+// Type-checks translation keys against the Chinese resource file (the reference language).
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+  }
+}

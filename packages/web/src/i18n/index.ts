@@ -1,0 +1,92 @@
+import type { TLocale } from '@calmdesk/shared';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+/**
+ * UI language. zh-CN is the default; a choice made with the language switch is kept in this
+ * browser and wins over the account's saved locale. Without such a choice, the account's
+ * locale becomes the UI language when a session loads.
+ */
+
+export const LOCALES: readonly TLocale[] = ['zh-CN', 'en'];
+export const DEFAULT_LOCALE: TLocale = 'zh-CN';
+const STORAGE_KEY = 'calmdesk.locale';
+
+export const resources = {
+  'zh-CN': { translation: zhCN },
+  en: { translation: en },
+} as const;
+
+function isLocale(value: unknown): value is TLocale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The language picked in this browser, if any.
+ * @returns the stored locale, or null when none was picked (or storage is unavailable)
+ */
+export function getStoredLocale(): TLocale | null {
+  try {
+    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeLocale(locale: TLocale): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+/**
+ * The current UI language as a locale the API understands.
+ * @returns 'zh-CN' or 'en'
+ */
+export function currentLocale(): TLocale {
+  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+}
+
+function applyDocumentLocale(locale: TLocale): void {
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+/**
+ * Switches the UI language.
+ * @param locale the language to show
+ * @param options.remember keep it in this browser (true when the person chose it)
+ */
+export async function setLocale(locale: TLocale, options: { remember: boolean }): Promise<void> {
+  if (options.remember) storeLocale(locale);
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}
+
+/**
+ * Adopts the account's locale when nobody picked a language in this browser.
+ * @param accountLocale `user.locale` from the session
+ */
+export function adoptAccountLocale(accountLocale: TLocale): void {
+  if (getStoredLocale() === null && i18n.language !== accountLocale) void i18n.changeLanguage(accountLocale);
+}
+
+i18n.on('languageChanged', (lng) => applyDocumentLocale(isLocale(lng) ? lng : DEFAULT_LOCALE));
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: getStoredLocale() ?? DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+applyDocumentLocale(currentLocale());
+
+export default i18n;
