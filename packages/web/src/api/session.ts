@@ -54,6 +54,7 @@ export function useSessionQuery() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: ['login'],
     mutationFn: (body: TLoginRequest) => apiFetch<TSessionResponse>('/api/auth/login', { method: 'POST', body }),
     onSuccess: (session) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });

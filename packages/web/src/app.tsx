@@ -1,0 +1,133 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router-dom';
+import { AppError } from './api/client';
+import { queryKeys } from './api/query-keys';
+import { clearSession } from './api/session';
+import { AppShell } from './components/app-shell';
+import { ErrorBoundary } from './components/error-boundary';
+import { RequireArea } from './components/require-area';
+import { RequireAuth } from './components/require-auth';
+import type { TNavKey } from './navigation';
+import {
+  AnalyzerPage,
+  EvaluationPage,
+  LearningPage,
+  LiveAssistPage,
+  OperationsPage,
+  QaPage,
+  RoleplayPage,
+  SelfcarePage,
+} from './scenes/area-page';
+import { HomePage } from './scenes/home-page';
+import { LoginPage } from './scenes/login-page';
+import { NotFoundPage } from './scenes/not-found-page';
+import { ProfilePage } from './scenes/profile-page';
+import { theme } from './theme';
+
+// Admin pages are for one role and the heaviest (tables, forms, date picker): load on demand.
+const UsersPage = lazy(() => import('./scenes/admin/users-page'));
+const TeamsPage = lazy(() => import('./scenes/admin/teams-page'));
+const AuditPage = lazy(() => import('./scenes/admin/audit-page'));
+
+/**
+ * A 401 from any call other than the session check means the session ended (expired, or
+ * signed out elsewhere): drop it, and the auth guard sends the person to /login.
+ */
+function onApiError(queryClient: QueryClient, err: unknown): void {
+  const appError = AppError.parseError(err);
+  if (appError.code === 'UNAUTHENTICATED') clearSession(queryClient);
+  if (appError.code === 'CSRF_FAILED') void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+}
+
+function createQueryClient(): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (err) => onApiError(queryClient, err) }),
+    mutationCache: new MutationCache({
+      onError: (err, _vars, _ctx, mutation) => {
+        // A failed login is a wrong password, not an ended session.
+        if (mutation.options.mutationKey?.[0] !== 'login') onApiError(queryClient, err);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Retrying a 4xx gives the same answer; retry network trouble and 5xx once.
+        retry: (failureCount, err) => {
+          const appError = AppError.parseError(err);
+          return failureCount < 1 && (appError.status === 0 || appError.status >= 500);
+        },
+      },
+      mutations: { retry: false },
+    },
+  });
+  return queryClient;
+}
+
+const queryClient = createQueryClient();
+
+function area(key: TNavKey, page: ReactNode): ReactNode {
+  return <RequireArea area={key}>{page}</RequireArea>;
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'analyzer', element: area('analyzer', <AnalyzerPage />) },
+      { path: 'roleplay', element: area('roleplay', <RoleplayPage />) },
+      { path: 'learning', element: area('learning', <LearningPage />) },
+      { path: 'selfcare', element: area('selfcare', <SelfcarePage />) },
+      { path: 'live-assist', element: area('live-assist', <LiveAssistPage />) },
+      { path: 'qa', element: area('qa', <QaPage />) },
+      { path: 'operations', element: area('operations', <OperationsPage />) },
+      { path: 'evaluation', element: area('evaluation', <EvaluationPage />) },
+      {
+        path: 'admin',
+        element: area('admin', <Outlet />),
+        children: [
+          { index: true, element: area('admin-users', <UsersPage />) },
+          { path: 'users', element: area('admin-users', <UsersPage />) },
+          { path: 'teams', element: area('admin-teams', <TeamsPage />) },
+          { path: 'audit', element: area('admin-audit', <AuditPage />) },
+        ],
+      },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** Theme and antd locale follow the UI language. */
+function Providers({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider theme={theme} locale={i18n.language === 'en' ? enUS : zhCN}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole web app: data, theme, language and routes. */
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Providers>
+        <ErrorBoundary>
+          <RouterProvider router={router} />
+        </ErrorBoundary>
+      </Providers>
+    </QueryClientProvider>
+  );
+}
