@@ -172,7 +172,7 @@ export function UserFormDrawer({
             { max: LIMITS.displayNameMax, message: t('validation.maxLength', { count: LIMITS.displayNameMax }) },
           ]}
         >
-          <Input maxLength={LIMITS.displayNameMax} data-testid="user-form-display-name" />
+          <Input maxLength={LIMITS.displayNameMax} data-testid="user-form-displayName" />
         </Form.Item>
         {!isEdit && (
           <Form.Item
@@ -191,9 +191,14 @@ export function UserFormDrawer({
         >
           <Checkbox.Group
             data-testid="user-form-roles"
-            options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', rowGap: 8 }}
-          />
+          >
+            {ROLES.map((role) => (
+              <Checkbox key={role} value={role} data-testid={`user-form-role-${role}`}>
+                {t(`roles.${role}`)}
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
         </Form.Item>
         <Form.Item name="teamIds" label={t('admin.users.teams')}>
           <Select
@@ -202,15 +207,15 @@ export function UserFormDrawer({
             placeholder={t('admin.users.teamsPlaceholder')}
             showSearch={{ optionFilterProp: 'label' }}
             options={teams.map((team) => ({ value: team.id, label: team.name }))}
-            data-testid="user-form-teams"
+            data-testid="user-form-teamIds"
           />
         </Form.Item>
         <Form.Item name="hireDate" label={t('admin.users.hireDate')}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs().add(1, 'year'))} data-testid="user-form-hire-date" />
+          <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs().add(1, 'year'))} data-testid="user-form-hireDate" />
         </Form.Item>
         {isEdit && (
           <Form.Item name="isActive" label={t('admin.users.isActive')} extra={t('admin.users.isActiveHint')} valuePropName="checked">
-            <Switch data-testid="user-form-active" />
+            <Switch data-testid="user-form-isActive" />
           </Form.Item>
         )}
       </Form>

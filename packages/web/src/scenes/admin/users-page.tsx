@@ -175,7 +175,7 @@ export default function UsersPage() {
         title={t('admin.users.title')}
         subtitle={t('admin.users.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })} data-testid="create-user">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })} data-testid="user-create">
             {t('admin.users.create')}
           </Button>
         }

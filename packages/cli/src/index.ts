@@ -1,0 +1,76 @@
+import { Command, CommanderError } from 'commander';
+import { createDb, loadConfig, migrateDb, resetPasswordByLogin, runServer, startEmbeddedPostgres } from '@calmdesk/server';
+import { LIMITS } from '@calmdesk/shared';
+
+/** Opens the configured database (DATABASE_URL, or the embedded one in DATA_DIR) for a one-off command. */
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof createDb>>['db']) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: 0, log: (m) => process.stderr.write(`[calmdesk] ${m}\n`) });
+  const { db, pool } = createDb(config.databaseUrl ?? embedded!.url, 2);
+  try {
+    await migrateDb(pool);
+    return await work(db);
+  } finally {
+    await pool.end();
+    await embedded?.stop();
+  }
+}
+
+async function readSecretFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+/**
+ * Runs the CLI with the given arguments.
+ * @param argv arguments after the program name
+ * @returns the exit code: 0 ok, 1 failed, 2 bad usage
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('calmdesk')
+    .description('心安客服 CalmDesk command line')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('serve')
+    .description('start the CalmDesk server (same as npm start, without building); configured by environment variables')
+    .action(async () => {
+      await runServer();
+      await new Promise(() => undefined);
+    });
+
+  program
+    .command('reset-password')
+    .description('set a new password for a login, lift its lockout and end its sessions (reads the password from stdin)')
+    .argument('<login>', 'the login name')
+    .action(async (login: string) => {
+      const password = await readSecretFromStdin();
+      if (password.length < LIMITS.passwordMin || password.length > LIMITS.passwordMax) {
+        throw new CommanderError(2, 'calmdesk.password', `calmdesk: the new password must be ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters (read from stdin)\n`);
+      }
+      const found = await withDatabase((db) => resetPasswordByLogin(db, login, password));
+      if (!found) throw new CommanderError(1, 'calmdesk.login', `calmdesk: no account with login "${login}"\n`);
+      process.stdout.write(`password of ${login} reset; their sessions have ended\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code.startsWith('calmdesk.')) {
+        process.stderr.write(error.message);
+        return error.exitCode;
+      }
+      // Commander's own errors (unknown command, missing argument) are usage errors.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`calmdesk: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
