@@ -4,8 +4,10 @@ import { defaultClientConditions, defineConfig } from 'vite';
 /**
  * The SPA is built to packages/web/dist, which the server serves at / (with an index.html
  * fallback). In development `npm run dev:web` serves it on :5173 and forwards /api to the
- * server on :3000, so the session cookie stays same-origin either way.
+ * server on :3000 (or CALMDESK_API_URL), so the session cookie stays same-origin either way.
  */
+const apiTarget = process.env.CALMDESK_API_URL ?? 'http://localhost:3000';
+
 export default defineConfig({
   plugins: [react()],
   // '@calmdesk/shared' exports its TypeScript source under the 'source' condition.
@@ -13,11 +15,11 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
   preview: {
     port: 4173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
   build: {
     outDir: 'dist',

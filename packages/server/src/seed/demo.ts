@@ -43,7 +43,7 @@ export async function seedDemoOrganisation(db: TDb, password: string): Promise<b
       ...DEMO_ROLE_LOGINS,
       ...Array.from({ length: DEMO_AGENT_COUNT }, (_, i) => ({
         login: `agent${String(i + 1).padStart(2, '0')}`,
-        displayName: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+        displayName: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
         roles: ['agent'] as TRole[],
         team: (i % 2) as 0 | 1,
       })),

@@ -129,6 +129,17 @@ export function describeError(err: unknown): { key: TErrorMessageKey; retryAfter
   return result;
 }
 
+/**
+ * Maps a server issue path to a top-level form field: `body.roles.0` and `/roles/0` both
+ * become `roles`.
+ * @param path the issue's path as the server sent it
+ * @returns the field name, or '' when the path names none
+ */
+export function issueField(path: string): string {
+  const segments = path.split(/[./]/).filter((segment) => segment !== '' && segment !== 'body');
+  return segments[0] ?? '';
+}
+
 let csrfToken: string | null = null;
 
 /**

@@ -47,7 +47,11 @@ export function AppShell() {
 
   const navigation = useMemo(() => getNavigation(session.roles), [session.roles]);
   const selectedKey = matchNavKey(location.pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(() => (location.pathname.startsWith('/admin') ? ['admin'] : []));
+  const [openKeys, setOpenKeys] = useState<string[]>([]);
+  useEffect(() => {
+    // Arriving on an administration page (by link or address) opens its group.
+    if (location.pathname.startsWith('/admin')) setOpenKeys((keys) => (keys.includes('admin') ? keys : [...keys, 'admin']));
+  }, [location.pathname]);
 
   const toMenuItem = (item: TNavItem): TMenuItem => {
     const label = t(`nav.${item.key}`);
@@ -105,7 +109,10 @@ export function AppShell() {
           items={menuItems}
           selectedKeys={selectedKey ? [selectedKey] : []}
           openKeys={collapsed ? undefined : openKeys}
-          onOpenChange={setOpenKeys}
+          onOpenChange={(keys) => {
+            // Collapsing closes every group; keep the expanded menu's groups for when it opens again.
+            if (!collapsed) setOpenKeys(keys);
+          }}
           onClick={onMenuClick}
           style={{ borderInlineEnd: 0, paddingBlock: 8 }}
         />

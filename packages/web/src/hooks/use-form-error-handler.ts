@@ -2,24 +2,13 @@ import type { FormInstance } from 'antd';
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError, type TClientErrorCode } from '../api/client';
+import { AppError, issueField, type TClientErrorCode } from '../api/client';
 import { useErrorMessage } from './use-error-message';
 
 /** A message to show on one field when the server answers with a given code. */
 export interface TFieldForCode {
   field: string;
   message: string;
-}
-
-/**
- * Maps a server issue path to a top-level form field: `body.roles.0` and `/roles/0` both
- * become `roles`.
- * @param path the issue's path as the server sent it
- * @returns the field name, or '' when the path names none
- */
-export function issueField(path: string): string {
-  const segments = path.split(/[./]/).filter((segment) => segment !== '' && segment !== 'body');
-  return segments[0] ?? '';
 }
 
 /**

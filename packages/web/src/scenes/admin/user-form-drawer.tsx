@@ -58,11 +58,14 @@ export function UserFormDrawer({
   user,
   teams,
   onClose,
+  onCreated,
 }: {
   open: boolean;
   user: TUserSummary | null;
   teams: readonly TTeam[];
   onClose: () => void;
+  /** Called with the new user after a successful create. */
+  onCreated?: (user: TUserSummary) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -124,6 +127,7 @@ export function UserFormDrawer({
       onSuccess: (saved) => {
         void message.success(t('admin.users.created', { name: saved.displayName }));
         onClose();
+        onCreated?.(saved);
       },
       onError: (err) => onError(err, { CONFLICT: { field: 'login', message: t('admin.users.loginTaken') } }),
     });

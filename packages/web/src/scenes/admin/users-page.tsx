@@ -14,7 +14,8 @@ import { useErrorMessage } from '../../hooks/use-error-message';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormDrawer } from './user-form-drawer';
 
-const DEFAULT_PAGE_SIZE = 20;
+/** The server's default page size; a small organisation fits on one page. */
+const DEFAULT_PAGE_SIZE = 50;
 
 function positiveInt(value: string | null, fallback: number): number {
   const parsed = Number.parseInt(value ?? '', 10);
@@ -235,6 +236,11 @@ export default function UsersPage() {
         user={drawer?.mode === 'edit' ? drawer.user : null}
         teams={teamsQuery.data ?? []}
         onClose={() => setDrawer(null)}
+        onCreated={(created) => {
+          // Show the new person at once, whatever page or filter was on screen.
+          setSearchText(created.login);
+          updateParams({ q: created.login, role: undefined, teamId: undefined });
+        }}
       />
       <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} />
     </>
