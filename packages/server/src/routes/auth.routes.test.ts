@@ -144,6 +144,31 @@ describe('session', () => {
   });
 });
 
+describe('several instances on one database', () => {
+  it('a session made on one instance works on another, and a logout there ends it everywhere', async () => {
+    const second = await buildTestApp(db);
+    const user = await buildUser(db, organisationId, { roles: ['admin'] });
+    const session = await signIn(app, user.login);
+    const onSecond = await second.inject({ method: 'POST', url: '/api/admin/teams', headers: session.headers, payload: { name: '跨实例创建' } });
+    expect(onSecond.statusCode).toBe(201);
+    await second.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/session', headers: session.headers })).statusCode).toBe(401);
+    await second.close();
+  });
+
+  it('shares the login rate limit across instances', async () => {
+    const one = await buildTestApp(db, { loginRatePerMinute: 2 });
+    const two = await buildTestApp(db, { loginRatePerMinute: 2 });
+    const attempt = (target: TRouteApp) =>
+      target.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.7', payload: { login: 'x-nobody', password: 'whatever-123' } });
+    expect((await attempt(one)).statusCode).toBe(401);
+    expect((await attempt(two)).statusCode).toBe(401);
+    expect((await attempt(one)).statusCode).toBe(429);
+    await one.close();
+    await two.close();
+  });
+});
+
 describe('bad input', () => {
   it('answers malformed JSON with 400 saying so', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"login": "x",' });
