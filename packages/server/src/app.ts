@@ -70,6 +70,7 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.issues ? { issues: error.issues } : {}));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

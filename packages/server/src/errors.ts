@@ -26,12 +26,15 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
 export class AppError extends Error {
   readonly code: TErrorCode;
   readonly issues: { path: string; message: string }[] | undefined;
+  /** Seconds until a retry can succeed; sent as Retry-After with 429. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: TErrorCode, message: string, issues?: { path: string; message: string }[]) {
+  constructor(code: TErrorCode, message: string, issues?: { path: string; message: string }[], retryAfterSeconds?: number) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get statusCode(): number {

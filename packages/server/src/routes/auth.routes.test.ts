@@ -67,6 +67,7 @@ describe('login', () => {
     const locked = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.login, password: TEST_PASSWORD } });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
   });
 
   it('rate-limits login attempts per client address', async () => {

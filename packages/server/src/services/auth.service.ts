@@ -37,7 +37,7 @@ export async function login(
 ): Promise<{ token: string; session: TSessionResponse }> {
   const attempts = await countLoginAttempt(deps.db, `ip:${client.ip}`);
   if (attempts > deps.config.loginRatePerMinute) {
-    throw new AppError('RATE_LIMITED', 'Too many login attempts from this address; wait a minute');
+    throw new AppError('RATE_LIMITED', 'Too many login attempts from this address; wait a minute', undefined, 60);
   }
   const user = await findUserByLogin(deps.db, input.login);
   if (!user) {
@@ -45,13 +45,14 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS', 'Wrong login or password');
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    throw new AppError('ACCOUNT_LOCKED', `Account locked until ${user.lockedUntil.toISOString()} after repeated failed logins`);
+    throw new AppError('ACCOUNT_LOCKED', `Account locked until ${user.lockedUntil.toISOString()} after repeated failed logins`, undefined, (user.lockedUntil.getTime() - Date.now()) / 1000);
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     const isLocked = await recordFailedLogin(deps.db, user.id, deps.config.loginMaxFailures, deps.config.lockoutMinutes);
     const organisationId = (await findActiveMemberships(deps.db, user.id))[0]?.id ?? null;
     await recordAudit(deps, { organisationId, actorUserId: user.id, action: isLocked ? 'auth.account_locked' : 'auth.login_failed', ip: client.ip });
-    throw new AppError(isLocked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS', isLocked ? 'Too many failed logins; the account is locked for a while' : 'Wrong login or password');
+    if (isLocked) throw new AppError('ACCOUNT_LOCKED', 'Too many failed logins; the account is locked for a while', undefined, deps.config.lockoutMinutes * 60);
+    throw new AppError('INVALID_CREDENTIALS', 'Wrong login or password');
   }
   const organisations = await findActiveMemberships(deps.db, user.id);
   const chosen = input.organisationId ? organisations.find((o) => o.id === input.organisationId) : organisations[0];

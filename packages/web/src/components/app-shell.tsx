@@ -7,13 +7,14 @@ import {
   SwapOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSwitchOrganisation } from '../api/session';
 import { useCurrentSession } from '../hooks/use-current-session';
 import { useErrorMessage } from '../hooks/use-error-message';
+import { useStableBreakpoints } from '../hooks/use-stable-breakpoints';
 import { getNavigation, matchNavKey, type TNavItem } from '../navigation';
 import { Brand } from './brand';
 import { ErrorBoundary } from './error-boundary';
@@ -36,14 +37,13 @@ export function AppShell() {
   const session = useCurrentSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const isNarrow = screens.md === false;
-  const [collapsed, setCollapsed] = useState(false);
+  const { isNarrow, isCompact } = useStableBreakpoints();
+  const [collapsed, setCollapsed] = useState(isCompact);
 
   useEffect(() => {
     // Follow the screen size when it crosses the breakpoint; the person can still toggle.
-    setCollapsed(screens.lg === false);
-  }, [screens.lg]);
+    setCollapsed(isCompact);
+  }, [isCompact]);
 
   const navigation = useMemo(() => getNavigation(session.roles), [session.roles]);
   const selectedKey = matchNavKey(location.pathname);

@@ -14,7 +14,8 @@ import { currentLocale, setLocale } from '../i18n';
  * @returns `{ locale, changeLanguage }`
  */
 export function useLanguage(): { locale: TLocale; changeLanguage: (locale: TLocale) => Promise<void> } {
-  const { i18n } = useTranslation();
+  // Subscribes this component to language changes, so `locale` below is always current.
+  useTranslation();
   const queryClient = useQueryClient();
   const changeLanguage = useCallback(
     async (locale: TLocale) => {
@@ -31,7 +32,5 @@ export function useLanguage(): { locale: TLocale; changeLanguage: (locale: TLoca
     },
     [queryClient],
   );
-  // i18n.language makes this hook re-render on change; currentLocale() narrows it to TLocale.
-  void i18n.language;
   return { locale: currentLocale(), changeLanguage };
 }
