@@ -11,9 +11,10 @@ const ALLOWED = {
   shared: [],
   engine: [],
   simulator: ['engine'],
-  server: ['shared', 'engine', 'simulator'],
+  content: ['engine'],
+  server: ['shared', 'engine', 'simulator', 'content'],
   web: ['shared'],
-  cli: ['shared', 'engine', 'simulator', 'server'],
+  cli: ['shared', 'engine', 'simulator', 'server', 'content'],
 };
 /** Node built-ins that mean I/O, the network or the clock source of truth: not in pure packages. */
 const PURE = new Set(['engine', 'simulator', 'shared']);

@@ -1,9 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import { createDb, loadConfig, migrateDb, resetPasswordByLogin, runServer, startEmbeddedPostgres } from '@calmdesk/server';
+import { formatContentErrors, loadEngineResources } from '@calmdesk/content';
+import { engineCreate, type TEngine } from '@calmdesk/engine';
 import { LIMITS } from '@calmdesk/shared';
+import { runAnalyze, runCheckReply } from './analysis-commands.js';
 
 /** Opens the configured database (DATABASE_URL, or the embedded one in DATA_DIR) for a one-off command. */
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof createDb>>['db']) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: import('@calmdesk/server').TDb) => Promise<T>): Promise<T> {
+  // Loaded on demand: the analysis commands must start fast and need no server code.
+  const { createDb, loadConfig, migrateDb, startEmbeddedPostgres } = await import('@calmdesk/server');
   const config = loadConfig();
   const embedded = config.databaseUrl
     ? undefined
@@ -24,6 +28,14 @@ async function readSecretFromStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
+async function loadEngine(): Promise<TEngine> {
+  const resources = loadEngineResources();
+  if (!resources.success) {
+    throw new CommanderError(1, 'calmdesk.content', `calmdesk: the content/ folder has errors:\n${formatContentErrors(resources.errors)}\n`);
+  }
+  return engineCreate(resources.data);
+}
+
 /**
  * Runs the CLI with the given arguments.
  * @param argv arguments after the program name
@@ -40,6 +52,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .command('serve')
     .description('start the CalmDesk server (same as npm start, without building); configured by environment variables')
     .action(async () => {
+      const { runServer } = await import('@calmdesk/server');
       await runServer();
       await new Promise(() => undefined);
     });
@@ -53,10 +66,24 @@ export async function runCli(argv: string[]): Promise<number> {
       if (password.length < LIMITS.passwordMin || password.length > LIMITS.passwordMax) {
         throw new CommanderError(2, 'calmdesk.password', `calmdesk: the new password must be ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters (read from stdin)\n`);
       }
+      const { resetPasswordByLogin } = await import('@calmdesk/server');
       const found = await withDatabase((db) => resetPasswordByLogin(db, login, password));
       if (!found) throw new CommanderError(1, 'calmdesk.login', `calmdesk: no account with login "${login}"\n`);
       process.stdout.write(`password of ${login} reset; their sessions have ended\n`);
     });
+
+  const analysisCommand = (name: string, description: string, run: typeof runAnalyze) =>
+    program
+      .command(name)
+      .description(description)
+      .option('--jsonl', 'JSON lines in and out (otherwise: one text per line in, a table out)')
+      .action(async (options: { jsonl?: boolean }) => {
+        const engine = await loadEngine();
+        const errors = await run(engine, process.stdin, process.stdout, options.jsonl === true);
+        if (errors > 0) process.stderr.write(`calmdesk ${name}: ${errors} line(s) could not be read; see the error lines in the output\n`);
+      });
+  analysisCommand('analyze', 'read customer messages from stdin: emotion, intensity, polarity, risk, needs, threats, cues', runAnalyze);
+  analysisCommand('check-reply', "check agents' draft replies from stdin (JSON lines may carry the \"customer\" message they answer)", runCheckReply);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

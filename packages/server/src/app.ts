@@ -28,6 +28,7 @@ import { registerAccessControl } from './auth/access.js';
 import type { TDeps } from './context.js';
 import { AppError, ERROR_STATUS } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
+import { registerAnalyzeRoutes } from './routes/analyze.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { APP_VERSION, registerHealthRoutes } from './routes/health.routes.js';
 
@@ -125,6 +126,7 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerHealthRoutes(app, fullDeps);
   registerAuthRoutes(app, fullDeps);
   registerAdminRoutes(app, fullDeps);
+  registerAnalyzeRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -29,6 +29,8 @@ const ZEnv = z.object({
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Login attempts per client IP per minute, across all app instances. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Analysis API calls per person per minute (per app instance); a batch counts one per 100 items. */
+  ANALYSIS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Folder with the built web app; served at / when present. */
   WEB_DIST_DIR: z.string().optional(),
 });
@@ -47,6 +49,7 @@ export type TConfig = {
   loginMaxFailures: number;
   lockoutMinutes: number;
   loginRatePerMinute: number;
+  analysisRatePerMinute: number;
   webDistDir: string | undefined;
 };
 
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    analysisRatePerMinute: e.ANALYSIS_RATE_PER_MINUTE,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import type { TEngine } from '@calmdesk/engine';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TConfig } from './config.js';
 import type { TDb } from './db/client.js';
@@ -7,4 +8,6 @@ export type TDeps = {
   db: TDb;
   config: TConfig;
   log: FastifyBaseLogger;
+  /** The analysis engine, built once per process from content/. */
+  engine: TEngine;
 };

@@ -1,7 +1,9 @@
+import type { TEngine } from '@calmdesk/engine';
 import { buildApp } from './app.js';
 import { loadConfig, type TConfig } from './config.js';
 import { createDb, migrateDb } from './db/client.js';
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from './db/embedded.js';
+import { getEngine } from './lib/engine.js';
 import { deleteExpiredSessions, deleteStaleLoginThrottles } from './repositories/session.repository.js';
 import { DEMO_ROLE_LOGINS, hasDemoOrganisation, seedDemoOrganisation } from './seed/demo.js';
 
@@ -31,6 +33,13 @@ export async function runServer(): Promise<void> {
   }
 
   const bootLog = (message: string) => process.stdout.write(`[calmdesk] ${message}\n`);
+  let engine: TEngine;
+  try {
+    engine = getEngine();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
   let embedded: TEmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -54,7 +63,7 @@ export async function runServer(): Promise<void> {
     process.exit(1);
   }
 
-  const app = await buildApp({ db, config }, { logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } });
+  const app = await buildApp({ db, config, engine }, { logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } });
 
   // Housekeeping that any instance may do; the statements are idempotent.
   const housekeeping = setInterval(() => {

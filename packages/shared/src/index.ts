@@ -2,3 +2,4 @@ export * from './api.js';
 export * from './errors.js';
 export * from './limits.js';
 export * from './roles.js';
+export * from './analysis.js';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRouteApp } from '../app.js';
 import { buildApp } from '../app.js';
 import type { TDb } from '../db/client.js';
+import { getEngine } from '../lib/engine.js';
 import { buildOrganisation, buildTeam, buildTestConfig, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
 
 /**
@@ -37,6 +38,10 @@ const POLICY: TRouteCase[] = [
   { method: 'PATCH', url: '/api/admin/teams/:id', allowed: ADMIN, body: () => ({ description: 'd' }) },
   { method: 'DELETE', url: '/api/admin/teams/:id', allowed: ADMIN },
   { method: 'GET', url: '/api/admin/audit', allowed: ADMIN },
+  { method: 'POST', url: '/api/analyze/message', allowed: ALL, body: () => ({ text: '还没发货吗？' }) },
+  { method: 'POST', url: '/api/analyze/reply', allowed: ALL, body: () => ({ text: '请耐心等待' }) },
+  { method: 'POST', url: '/api/analyze/messages', allowed: ALL, body: () => ({ items: [{ text: '好的' }] }) },
+  { method: 'POST', url: '/api/analyze/replies', allowed: ALL, body: () => ({ items: [{ text: '好的' }] }) },
 ];
 
 let app: TRouteApp;
@@ -51,7 +56,7 @@ beforeAll(async () => {
   const testDb = await createTestDatabase();
   db = testDb.db;
   drop = testDb.drop;
-  app = await buildApp({ db, config: buildTestConfig() }, { logger: false });
+  app = await buildApp({ db, config: buildTestConfig(), engine: getEngine() }, { logger: false });
   await app.ready();
   registered.push(...app.apiRoutes.map((r) => `${r.method} ${r.url}`));
   orgA = await buildOrganisation(db, 'A');

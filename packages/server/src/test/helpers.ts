@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { buildApp, type TRouteApp } from '../app.js';
 import { loadConfig, type TConfig } from '../config.js';
 import { createDb, migrateDb, type TDb } from '../db/client.js';
+import { getEngine } from '../lib/engine.js';
 import { hashPassword } from '../lib/password.js';
 import { insertTeam } from '../repositories/team.repository.js';
 import { insertMembership, insertOrganisation, insertUser, replaceUserTeams } from '../repositories/user.repository.js';
@@ -38,11 +39,11 @@ export async function createTestDatabase(): Promise<{ db: TDb; pool: pg.Pool; ur
 }
 
 export function buildTestConfig(overrides: Partial<TConfig> = {}): TConfig {
-  return { ...loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), loginRatePerMinute: 10_000, ...overrides };
+  return { ...loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), loginRatePerMinute: 10_000, analysisRatePerMinute: 100_000, ...overrides };
 }
 
 export async function buildTestApp(db: TDb, overrides: Partial<TConfig> = {}): Promise<TRouteApp> {
-  const app = await buildApp({ db, config: buildTestConfig(overrides) }, { logger: false });
+  const app = await buildApp({ db, config: buildTestConfig(overrides), engine: getEngine() }, { logger: false });
   await app.ready();
   return app;
 }
