@@ -28,6 +28,7 @@ export const ZCustomerLexicon = z.object({
   intensifiers: z.array(z.object({ term: ZTerm, factor: z.number().min(1).max(3) })),
   diminishers: z.array(z.object({ term: ZTerm, factor: z.number().min(0).max(1) })),
   negators: z.array(ZTerm),
+  need_cancellers: z.array(ZTerm).optional(),
   insults: z.array(ZWeighted),
   threats: z.partialRecord(z.enum(THREAT_CHANNELS), z.array(ZTerm)),
   needs: z.partialRecord(z.enum(NEEDS), z.array(ZTerm)),

@@ -1,5 +1,5 @@
 import type { TCustomerLexicon } from './lexicon.js';
-import { linearModelCompile, type TLinearModel, type TLinearModelData } from './linear-model.js';
+import { modelBankCompile, topContributionCreate, type TLinearModelData } from './linear-model.js';
 import { matcherCreate, type TMatch } from './matcher.js';
 import type { TNormalizer } from './normalize.js';
 import {
@@ -74,7 +74,6 @@ const MIN_EMOTION_SCORE = 0.32;
 /** Only the first few characters before an emotion word can negate it: "不是很满意". */
 const NEGATION_REACH = 3;
 
-const EMPTY_SCORES = (): Record<TEmotion, number> => ({ calm: 0, confused: 0, anxious: 0, disappointed: 0, dissatisfied: 0, angry: 0, positive: 0 });
 const NEGATIVE: ReadonlySet<TEmotion> = new Set(['angry', 'dissatisfied', 'disappointed', 'anxious']);
 
 function isPunctuationBetween(text: string, from: number, to: number): boolean {
@@ -90,27 +89,6 @@ function cue(original: string, kind: TCue['kind'], start: number, end: number, s
   if (signal !== undefined) result.signal = signal;
   if (weight !== undefined) result.weight = Math.round(weight * 100) / 100;
   return result;
-}
-
-/** Runs of ! or ? (after normalisation both widths look alike): the length says how loud. */
-function findPunctuationRuns(text: string, visit: (start: number, end: number, exclaims: number, questions: number) => void): void {
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 33 || c === 63) {
-      const start = i;
-      let exclaims = 0;
-      let questions = 0;
-      while (i < text.length && (text.charCodeAt(i) === 33 || text.charCodeAt(i) === 63)) {
-        if (text.charCodeAt(i) === 33) exclaims += 1;
-        else questions += 1;
-        i += 1;
-      }
-      if (i - start >= 2) visit(start, i, exclaims, questions);
-    } else {
-      i += 1;
-    }
-  }
 }
 
 function isCjk(code: number): boolean {
@@ -156,25 +134,48 @@ function findShouting(original: string): { start: number; end: number } | undefi
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
 }
 
-/**
- * Removes matches that lie inside a longer match of the same family, in O(n log n):
- * sorted by start (longest first), a match is inside when an earlier one reaches as far.
- */
-function dropContainedMatches<P>(matches: TMatch<P>[], family: (p: P) => string): TMatch<P>[] {
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
-  const reach = new Map<string, { start: number; end: number }>();
-  const kept: TMatch<P>[] = [];
-  for (const m of sorted) {
-    const f = family(m.payload);
-    const widest = reach.get(f);
-    const isInside = widest !== undefined && (widest.end > m.end || (widest.end === m.end && widest.start < m.start));
-    if (!isInside) kept.push(m);
-    if (!widest || m.end > widest.end) reach.set(f, { start: m.start, end: m.end });
+export type TMessageAnalyzer = (text: string, context?: TMessageContext) => TMessageAnalysis;
+
+/** Match families: a match inside a longer match of its family is the same word read twice. */
+const FAMILY = { emotion: 0, modifier: 1, negator: 2, threat: 3, need: 4, cue: 5 } as const;
+type TFamily = (typeof FAMILY)[keyof typeof FAMILY];
+type TFamilyPayload = TPayload & { f: TFamily };
+
+function familyOf(p: TPayload): TFamily {
+  switch (p.k) {
+    case 'emotion':
+    case 'emoji':
+    case 'insult':
+    case 'sarcasm':
+      return FAMILY.emotion;
+    case 'intensifier':
+    case 'diminisher':
+      return FAMILY.modifier;
+    case 'negator':
+      return FAMILY.negator;
+    case 'threat':
+      return FAMILY.threat;
+    case 'need':
+      return FAMILY.need;
+    default:
+      return FAMILY.cue;
   }
-  return kept;
 }
 
-export type TMessageAnalyzer = (text: string, context?: TMessageContext) => TMessageAnalysis;
+function bump(target: Float64Array, index: number, amount: number): void {
+  target[index] = target[index]! + amount;
+}
+
+const EMOTION_INDEX: Record<TEmotion, number> = { calm: 0, confused: 1, anxious: 2, disappointed: 3, dissatisfied: 4, angry: 5, positive: 6 };
+
+/** The negator that denies what starts at `start`, if one ends just before it. */
+function findNegatorBefore(negators: readonly TMatch<TFamilyPayload>[], norm: string, start: number): TMatch<TFamilyPayload> | undefined {
+  for (let i = negators.length - 1; i >= 0; i -= 1) {
+    const n = negators[i]!;
+    if (n.end <= start && start - n.end <= NEGATION_REACH - 1 && !isPunctuationBetween(norm, n.end, start)) return n;
+  }
+  return undefined;
+}
 
 /**
  * Compiles the customer lexicon and the statistical models into an analyser.
@@ -187,45 +188,56 @@ export function messageAnalyzerCreate(
   normalize: TNormalizer,
   models: { polarity?: TLinearModelData | undefined; emotion?: TLinearModelData | undefined },
 ): TMessageAnalyzer {
-  const patterns: { term: string; payload: TPayload }[] = [];
-  for (const emotion of EMOTIONS) for (const { term, weight } of lexicon.emotions[emotion] ?? []) patterns.push({ term, payload: { k: 'emotion', emotion, weight } });
-  for (const { term, emotion, weight } of lexicon.emoji) patterns.push({ term, payload: { k: 'emoji', emotion, weight } });
-  for (const { term, factor } of lexicon.intensifiers) patterns.push({ term, payload: { k: 'intensifier', factor } });
-  for (const { term, factor } of lexicon.diminishers) patterns.push({ term, payload: { k: 'diminisher', factor } });
-  for (const term of lexicon.negators) patterns.push({ term, payload: { k: 'negator' } });
-  for (const { term, weight } of lexicon.insults) patterns.push({ term, payload: { k: 'insult', weight } });
-  for (const [channel, terms] of Object.entries(lexicon.threats)) for (const term of terms ?? []) patterns.push({ term, payload: { k: 'threat', channel: channel as TThreat } });
-  for (const [need, terms] of Object.entries(lexicon.needs)) for (const term of terms ?? []) patterns.push({ term, payload: { k: 'need', need: need as TNeed } });
-  for (const term of lexicon.urgency) patterns.push({ term, payload: { k: 'urgency' } });
-  for (const term of lexicon.repeat_contact) patterns.push({ term, payload: { k: 'repeat_contact' } });
-  for (const term of lexicon.unresolved) patterns.push({ term, payload: { k: 'unresolved' } });
-  for (const term of lexicon.rhetorical) patterns.push({ term, payload: { k: 'rhetorical' } });
-  for (const term of lexicon.sarcasm) patterns.push({ term, payload: { k: 'sarcasm' } });
+  const patterns: { term: string; payload: TFamilyPayload }[] = [];
+  const add = (term: string, payload: TPayload) => patterns.push({ term, payload: { ...payload, f: familyOf(payload) } as TFamilyPayload });
+  for (const emotion of EMOTIONS) for (const { term, weight } of lexicon.emotions[emotion] ?? []) add(term, { k: 'emotion', emotion, weight });
+  for (const { term, emotion, weight } of lexicon.emoji) add(term, { k: 'emoji', emotion, weight });
+  for (const { term, factor } of lexicon.intensifiers) add(term, { k: 'intensifier', factor });
+  for (const { term, factor } of lexicon.diminishers) add(term, { k: 'diminisher', factor });
+  for (const term of lexicon.negators) add(term, { k: 'negator' });
+  for (const { term, weight } of lexicon.insults) add(term, { k: 'insult', weight });
+  for (const [channel, terms] of Object.entries(lexicon.threats)) for (const term of terms ?? []) add(term, { k: 'threat', channel: channel as TThreat });
+  for (const [need, terms] of Object.entries(lexicon.needs)) for (const term of terms ?? []) add(term, { k: 'need', need: need as TNeed });
+  for (const term of lexicon.urgency) add(term, { k: 'urgency' });
+  for (const term of lexicon.repeat_contact) add(term, { k: 'repeat_contact' });
+  for (const term of lexicon.unresolved) add(term, { k: 'unresolved' });
+  for (const term of lexicon.rhetorical) add(term, { k: 'rhetorical' });
+  for (const term of lexicon.sarcasm) add(term, { k: 'sarcasm' });
   const matcher = matcherCreate(patterns);
+  const needCancellers = new Set(lexicon.need_cancellers ?? []);
 
-  const compile = (data: TLinearModelData | undefined): TLinearModel | undefined => {
-    if (!data) return undefined;
-    const compiled = linearModelCompile(data);
-    if (!compiled.success) throw new Error(`@calmdesk/engine: ${compiled.error}`);
-    return compiled.data;
-  };
-  const polarityModel = compile(models.polarity);
-  const emotionModel = compile(models.emotion);
-  const polarityScores = new Float64Array(polarityModel?.labels.length ?? 0);
-  const emotionScoresBuffer = new Float64Array(emotionModel?.labels.length ?? 0);
-  const positiveIndex = polarityModel?.labels.indexOf('pos') ?? -1;
+  const bankModels = [models.polarity, models.emotion].filter((m): m is TLinearModelData => m !== undefined);
+  const compiledBank = modelBankCompile(bankModels);
+  if (!compiledBank.success) throw new Error(`@calmdesk/engine: ${compiledBank.error}`);
+  const bank = compiledBank.data;
+  const polarityModel = models.polarity ? bank.models[0] : undefined;
+  const emotionModel = models.emotion ? bank.models[bank.models.length - 1] : undefined;
+  const positiveIndex = polarityModel ? polarityModel.offset + polarityModel.labels.indexOf('pos') : -1;
+  const negativeIndex = polarityModel ? polarityModel.offset + polarityModel.labels.indexOf('neg') : -1;
+  const modelScores = new Float64Array(bank.width);
+  const modelTop = topContributionCreate(bank.width);
+  const emotionMapping = (emotionModel?.labels ?? []).map((label) => Object.entries(MODEL_EMOTION_MAP[label] ?? {}) as [TEmotion, number][]);
+  const scores = new Float64Array(EMOTIONS.length);
+  const lexical = new Float64Array(EMOTIONS.length);
+  const negators: TMatch<TFamilyPayload>[] = [];
+  const modifiers: TMatch<TFamilyPayload>[] = [];
+  const reach = [0, 0, 0, 0, 0, 0].map(() => ({ start: -1, end: -1 }));
 
   const analyze: TMessageAnalyzer = (text, context) => {
     if (typeof text !== 'string') {
       throw new TypeError(`@calmdesk/engine: analyzeMessage expects a string, instead found ${text === null ? 'null' : typeof text}`);
     }
+    // Earlier turns first: analysing them reuses this analyser's buffers.
+    const previous = context?.previous ?? [];
+    const recent = previous.length > 0 ? previous.slice(-3).map((turn) => (typeof turn === 'string' ? analyze(turn) : turn)) : undefined;
+
     const original = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
     const norm = normalize(original);
     const cues: TCue[] = [];
-    const scores = EMPTY_SCORES();
-    const lexical = EMPTY_SCORES();
-    const needs = new Set<TNeed>();
-    const threats = new Set<TThreat>();
+    scores.fill(0);
+    lexical.fill(0);
+    const needs: TNeed[] = [];
+    const threats: TThreat[] = [];
     let heat = 0; // how loud: punctuation, repetition, capitals, intensifiers
     let hasInsult = false;
     let hasRepeat = false;
@@ -233,16 +245,30 @@ export function messageAnalyzerCreate(
     let hasRhetorical = false;
 
     const all = matcher.findAll(norm);
-    // A match inside a longer match of the same family is the same word read twice:
-    // 满意 inside 不满意, 退款 inside 退款申请.
-    const family = (p: TPayload) => (p.k === 'emoji' ? 'emotion' : p.k === 'insult' || p.k === 'sarcasm' ? 'emotion' : p.k);
-    const kept = dropContainedMatches(all, family);
-    const negators = kept.filter((m) => m.payload.k === 'negator');
-    const modifiers = kept.filter((m) => m.payload.k === 'intensifier' || m.payload.k === 'diminisher');
-    const negatorBefore = (start: number): TMatch<TPayload> | undefined =>
-      negators.find((n) => n.end <= start && start - n.end <= NEGATION_REACH - 1 && !isPunctuationBetween(norm, n.end, start));
+    // Trie matches come in start order; regular-expression matches are appended after them.
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const r of reach) {
+      r.start = -1;
+      r.end = -1;
+    }
+    negators.length = 0;
+    modifiers.length = 0;
+    let kept = 0;
+    for (const m of all) {
+      const r = reach[m.payload.f]!;
+      const isInside = r.end > m.end || (r.end === m.end && r.start < m.start);
+      if (m.end > r.end) {
+        r.start = m.start;
+        r.end = m.end;
+      }
+      if (isInside) continue;
+      all[kept++] = m;
+      if (m.payload.k === 'negator') negators.push(m);
+      else if (m.payload.k === 'intensifier' || m.payload.k === 'diminisher') modifiers.push(m);
+    }
+    all.length = kept;
 
-    for (const m of kept) {
+    for (const m of all) {
       const p = m.payload;
       switch (p.k) {
         case 'emotion':
@@ -256,195 +282,200 @@ export function messageAnalyzerCreate(
               cues.push(cue(original, mod.payload.k, mod.start, mod.end, emotion, mod.payload.factor));
             }
           }
-          const negator = p.k === 'emotion' ? negatorBefore(m.start) : undefined;
+          const negator = p.k === 'emotion' ? findNegatorBefore(negators, norm, m.start) : undefined;
           if (negator) {
             cues.push(cue(original, 'negation', negator.start, m.end, emotion, -weight));
-            if (emotion === 'positive') {
-              // "不是很满意", "not happy": a denied good feeling is a complaint, a mild one.
-              emotion = 'dissatisfied';
-              weight *= 0.75;
-            } else if (NEGATIVE.has(emotion)) {
-              // "没有不满意", "不担心": the bad feeling is denied; nothing to add.
-              continue;
-            } else {
-              continue;
-            }
+            // "不是很满意", "not happy": a denied good feeling is a mild complaint.
+            // "没有不满意", "不担心": a denied bad feeling adds nothing.
+            if (emotion !== 'positive') continue;
+            emotion = 'dissatisfied';
+            weight *= 0.75;
           }
-          scores[emotion] += weight;
-          lexical[emotion] += weight;
+          bump(scores, EMOTION_INDEX[emotion], weight);
+          bump(lexical, EMOTION_INDEX[emotion], weight);
           cues.push(cue(original, p.k === 'emoji' ? 'emoji' : 'emotion_word', m.start, m.end, emotion, weight));
           break;
         }
         case 'insult':
           hasInsult = true;
-          scores.angry += CUE_WEIGHTS.insult.angry * p.weight;
-          lexical.angry += p.weight;
+          bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.insult.angry * p.weight);
+          bump(lexical, EMOTION_INDEX.angry, p.weight);
           cues.push(cue(original, 'insult', m.start, m.end, 'angry', p.weight));
           break;
         case 'threat':
-          threats.add(p.channel);
+          if (!threats.includes(p.channel)) threats.push(p.channel);
           cues.push(cue(original, 'threat', m.start, m.end, p.channel));
           break;
         case 'need': {
-          const negator = negatorBefore(m.start);
-          if (negator && m.start - negator.end <= 1) {
+          // "不用退款了", "no need to refund": the need is withdrawn. ("还没退款" is not.)
+          const negator = findNegatorBefore(negators, norm, m.start);
+          if (negator && needCancellers.has(norm.slice(negator.start, negator.end))) {
             cues.push(cue(original, 'negation', negator.start, m.end, p.need));
             break;
           }
-          if (!needs.has(p.need)) cues.push(cue(original, 'need', m.start, m.end, p.need));
-          needs.add(p.need);
+          if (!needs.includes(p.need)) {
+            needs.push(p.need);
+            cues.push(cue(original, 'need', m.start, m.end, p.need));
+          }
           break;
         }
         case 'urgency':
-          scores.anxious += CUE_WEIGHTS.urgency.anxious;
+          bump(scores, EMOTION_INDEX.anxious, CUE_WEIGHTS.urgency.anxious);
           heat += 0.1;
           cues.push(cue(original, 'urgency', m.start, m.end, 'anxious'));
           break;
         case 'repeat_contact':
           hasRepeat = true;
-          scores.dissatisfied += CUE_WEIGHTS.repeatContact.dissatisfied;
-          scores.angry += CUE_WEIGHTS.repeatContact.angry;
+          bump(scores, EMOTION_INDEX.dissatisfied, CUE_WEIGHTS.repeatContact.dissatisfied);
+          bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.repeatContact.angry);
           heat += 0.15;
           cues.push(cue(original, 'repeat_contact', m.start, m.end, 'dissatisfied'));
           break;
         case 'unresolved':
           hasUnresolved = true;
-          scores.dissatisfied += CUE_WEIGHTS.unresolved.dissatisfied;
-          scores.angry += CUE_WEIGHTS.unresolved.angry;
+          bump(scores, EMOTION_INDEX.dissatisfied, CUE_WEIGHTS.unresolved.dissatisfied);
+          bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.unresolved.angry);
           cues.push(cue(original, 'unresolved', m.start, m.end, 'dissatisfied'));
           break;
         case 'rhetorical':
           hasRhetorical = true;
-          scores.angry += CUE_WEIGHTS.rhetorical.angry;
-          scores.dissatisfied += CUE_WEIGHTS.rhetorical.dissatisfied;
+          bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.rhetorical.angry);
+          bump(scores, EMOTION_INDEX.dissatisfied, CUE_WEIGHTS.rhetorical.dissatisfied);
           heat += 0.15;
           cues.push(cue(original, 'rhetorical', m.start, m.end, 'angry'));
           break;
         case 'sarcasm':
-          scores.dissatisfied += CUE_WEIGHTS.sarcasm.dissatisfied;
-          scores.angry += CUE_WEIGHTS.sarcasm.angry;
-          lexical.dissatisfied += 0.5;
+          bump(scores, EMOTION_INDEX.dissatisfied, CUE_WEIGHTS.sarcasm.dissatisfied);
+          bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.sarcasm.angry);
+          bump(lexical, EMOTION_INDEX.dissatisfied, 0.5);
           cues.push(cue(original, 'sarcasm', m.start, m.end, 'dissatisfied'));
           break;
-        case 'negator':
-        case 'intensifier':
-        case 'diminisher':
+        default:
           break;
       }
     }
-    if (threats.size > 0) {
-      scores.angry += CUE_WEIGHTS.threat.angry;
-      scores.dissatisfied += CUE_WEIGHTS.threat.dissatisfied;
+    if (threats.length > 0) {
+      bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.threat.angry);
+      bump(scores, EMOTION_INDEX.dissatisfied, CUE_WEIGHTS.threat.dissatisfied);
     }
 
-    const negativeSoFar = scores.angry + scores.dissatisfied + scores.disappointed;
-    findPunctuationRuns(norm, (start, end, exclaims, questions) => {
+    // Runs of ! and ?: the longer, the louder.
+    const negativeSoFar = scores[EMOTION_INDEX.angry]! + scores[EMOTION_INDEX.dissatisfied]! + scores[EMOTION_INDEX.disappointed]!;
+    for (let i = 0; i < norm.length; ) {
+      const c = norm.charCodeAt(i);
+      if (c !== 33 && c !== 63) {
+        i += 1;
+        continue;
+      }
+      const runStart = i;
+      let exclaims = 0;
+      let questions = 0;
+      while (i < norm.length && (norm.charCodeAt(i) === 33 || norm.charCodeAt(i) === 63)) {
+        if (norm.charCodeAt(i) === 33) exclaims += 1;
+        else questions += 1;
+        i += 1;
+      }
+      if (i - runStart < 2) continue;
       const loud = Math.min(exclaims + questions, 6);
       heat += 0.08 * loud;
-      if (exclaims >= 2 || (questions >= 2 && negativeSoFar > 0.3)) scores.angry += CUE_WEIGHTS.exclaimRun.angry * Math.min(loud, 4) / 2;
-      else if (questions >= 2) scores.confused += CUE_WEIGHTS.questionRun.confused;
-      cues.push(cue(original, 'punctuation', start, end, exclaims >= questions ? 'angry' : 'confused', 0.08 * loud));
-    });
+      if (exclaims >= 2 || (questions >= 2 && negativeSoFar > 0.3)) bump(scores, EMOTION_INDEX.angry, (CUE_WEIGHTS.exclaimRun.angry * Math.min(loud, 4)) / 2);
+      else if (questions >= 2) bump(scores, EMOTION_INDEX.confused, CUE_WEIGHTS.questionRun.confused);
+      cues.push(cue(original, 'punctuation', runStart, i, exclaims >= questions ? 'angry' : 'confused', 0.08 * loud));
+    }
     const repetition = findRepetition(norm);
     if (repetition) {
       heat += 0.15;
-      scores.angry += CUE_WEIGHTS.repetition.angry;
+      bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.repetition.angry);
       cues.push(cue(original, 'repetition', repetition.start, repetition.end, 'angry'));
     }
     const shouting = findShouting(original);
     if (shouting) {
       heat += 0.25;
-      scores.angry += CUE_WEIGHTS.shouting.angry;
+      bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.shouting.angry);
       cues.push(cue(original, 'shouting', shouting.start, shouting.end, 'angry'));
     }
 
-    // Statistical evidence: an n-gram model of polarity and one of emotion. They decide
-    // where the lexicon is silent, and are outvoted where it speaks clearly.
-    let modelPolarity = 0;
-    if (polarityModel && norm.length > 0) {
-      polarityModel.score(norm, polarityScores);
-      const diff = polarityScores[positiveIndex]! - polarityScores[1 - positiveIndex]!;
-      modelPolarity = Math.tanh(diff / 2);
-    }
-    const lexicalTotal = lexical.angry + lexical.dissatisfied + lexical.disappointed + lexical.anxious + lexical.positive + lexical.confused;
+    // Statistical evidence: n-gram models of polarity and emotion, scored in one pass. They
+    // decide where the lexicon is silent and are outvoted where it speaks clearly.
+    const lexicalTotal = lexical[EMOTION_INDEX.angry]! + lexical[EMOTION_INDEX.dissatisfied]! + lexical[EMOTION_INDEX.disappointed]! + lexical[EMOTION_INDEX.anxious]! + lexical[EMOTION_INDEX.positive]! + lexical[EMOTION_INDEX.confused]!;
     const modelShare = lexicalTotal >= 0.8 ? 0.35 : 0.8;
+    let modelPolarity = 0;
     let topModelLabel = -1;
-    if (emotionModel && norm.length > 0) {
-      emotionModel.score(norm, emotionScoresBuffer);
-      let max = -Infinity;
-      for (const s of emotionScoresBuffer) max = Math.max(max, s);
-      let sum = 0;
-      for (let k = 0; k < emotionScoresBuffer.length; k += 1) {
-        emotionScoresBuffer[k] = Math.exp(emotionScoresBuffer[k]! - max);
-        sum += emotionScoresBuffer[k]!;
+    if (bank.width > 0 && norm.length > 0) {
+      bank.score(norm, modelScores, modelTop);
+      if (polarityModel) modelPolarity = Math.tanh((modelScores[positiveIndex]! - modelScores[negativeIndex]!) / 2);
+      if (emotionModel) {
+        const from = emotionModel.offset;
+        const to = from + emotionModel.labels.length;
+        let max = -Infinity;
+        for (let k = from; k < to; k += 1) max = Math.max(max, modelScores[k]!);
+        let sum = 0;
+        for (let k = from; k < to; k += 1) sum += Math.exp(modelScores[k]! - max);
+        let best = from;
+        for (let k = from; k < to; k += 1) {
+          const probability = Math.exp(modelScores[k]! - max) / sum;
+          if (modelScores[k]! > modelScores[best]!) best = k;
+          for (const [emotion, factor] of emotionMapping[k - from]!) bump(scores, EMOTION_INDEX[emotion], probability * factor * modelShare);
+        }
+        topModelLabel = best;
       }
-      let best = 0;
-      for (let k = 0; k < emotionScoresBuffer.length; k += 1) {
-        const probability = emotionScoresBuffer[k]! / sum;
-        if (probability > emotionScoresBuffer[best]! / sum) best = k;
-        const mapping = MODEL_EMOTION_MAP[emotionModel.labels[k]!];
-        if (!mapping) continue;
-        for (const [emotion, factor] of Object.entries(mapping) as [TEmotion, number][]) scores[emotion] += probability * factor * modelShare;
-      }
-      topModelLabel = best;
     }
-    if (modelPolarity < -0.3) scores.dissatisfied += 0.12 * -modelPolarity * modelShare;
-    if (modelPolarity > 0.3) scores.positive += 0.12 * modelPolarity * modelShare;
+    if (modelPolarity < -0.3) bump(scores, EMOTION_INDEX.dissatisfied, 0.12 * -modelPolarity * modelShare);
+    if (modelPolarity > 0.3) bump(scores, EMOTION_INDEX.positive, 0.12 * modelPolarity * modelShare);
 
     // Earlier turns: three angry messages do not become calm because the fourth is short.
     let escalatingContext = false;
     let calmingAfterHeat = false;
-    const previous = context?.previous ?? [];
-    if (previous.length > 0) {
-      const recent = previous.slice(-3).map((turn) => (typeof turn === 'string' ? analyze(turn) : turn));
+    if (recent) {
       const upset = recent.filter((a) => a.risk === 'high' || a.emotion === 'angry').length;
       const negativeTurns = recent.filter((a) => NEGATIVE.has(a.emotion)).length;
       const carried = recent.reduce((s, a) => s + (NEGATIVE.has(a.emotion) ? a.intensity : 0), 0) / recent.length;
-      if (lexical.positive > 0.5 && lexicalTotal - lexical.positive < 0.3) {
+      if (lexical[EMOTION_INDEX.positive]! > 0.5 && lexicalTotal - lexical[EMOTION_INDEX.positive]! < 0.3) {
         calmingAfterHeat = upset > 0;
       } else {
-        scores.dissatisfied += 0.25 * carried * negativeTurns;
-        scores.angry += 0.2 * upset;
+        bump(scores, EMOTION_INDEX.dissatisfied, 0.25 * carried * negativeTurns);
+        bump(scores, EMOTION_INDEX.angry, 0.2 * upset);
         escalatingContext = upset >= 2 || (upset >= 1 && negativeTurns >= 2);
       }
       if (escalatingContext || calmingAfterHeat) {
-        cues.push({ kind: 'context', text: '', start: 0 as CharOffset, end: 0 as CharOffset, signal: escalatingContext ? 'escalating' : 'calming', weight: upset / recent.length });
+        cues.push({ kind: 'context', text: '', start: 0 as CharOffset, end: 0 as CharOffset, signal: escalatingContext ? 'escalating' : 'calming', weight: Math.round((upset / recent.length) * 100) / 100 });
       }
     }
 
     // Decision.
     let emotion: TEmotion = 'calm';
     let best = MIN_EMOTION_SCORE;
-    for (const candidate of EMOTIONS) {
-      if (candidate === 'calm') continue;
-      if (scores[candidate] > best) {
-        best = scores[candidate];
-        emotion = candidate;
+    for (let k = 1; k < EMOTIONS.length; k += 1) {
+      if (scores[k]! > best) {
+        best = scores[k]!;
+        emotion = EMOTIONS[k]!;
       }
     }
-    if (emotion !== 'calm' && scores.calm > best * 1.6 && lexicalTotal < 0.3) emotion = 'calm';
-    const isHot = hasInsult || heat >= 0.45 || lexical.angry >= 0.85 || hasRhetorical || (threats.size > 0 && heat >= 0.2);
-    if (emotion === 'dissatisfied' && isHot && scores.angry >= scores.dissatisfied * 0.55) emotion = 'angry';
-    if (emotion === 'angry' && !isHot && lexical.angry < 0.6 && !hasInsult) emotion = 'dissatisfied';
+    if (emotion !== 'calm' && scores[EMOTION_INDEX.calm]! > best * 1.6 && lexicalTotal < 0.3) emotion = 'calm';
+    const isHot = hasInsult || heat >= 0.45 || lexical[EMOTION_INDEX.angry]! >= 0.85 || hasRhetorical || (threats.length > 0 && heat >= 0.2);
+    if (emotion === 'dissatisfied' && isHot && scores[EMOTION_INDEX.angry]! >= scores[EMOTION_INDEX.dissatisfied]! * 0.55) emotion = 'angry';
+    if (emotion === 'angry' && !isHot && lexical[EMOTION_INDEX.angry]! < 0.6 && !hasInsult) emotion = 'dissatisfied';
 
-    const evidence = emotion === 'calm' ? 0 : scores[emotion];
+    const evidence = emotion === 'calm' ? 0 : scores[EMOTION_INDEX[emotion]]!;
     const intensity = emotion === 'calm' ? Math.min(0.2, heat / 2) : Math.min(1, 1 - Math.exp(-(evidence * 0.9 + heat)));
 
-    if (topModelLabel >= 0 && emotionModel && lexicalTotal < 0.8) {
-      const label = emotionModel.labels[topModelLabel]!;
-      cues.push({ kind: 'model', text: '', start: 0 as CharOffset, end: 0 as CharOffset, signal: label, weight: Math.round((emotionScoresBuffer[topModelLabel]! / emotionScoresBuffer.reduce((a, b) => a + b, 0)) * 100) / 100 });
+    // When the model carried the decision, name the n-gram that pushed it most.
+    if (topModelLabel >= 0 && emotionModel && lexicalTotal < 0.8 && modelTop.weight[topModelLabel]! > 0) {
+      const start = modelTop.start[topModelLabel]!;
+      cues.push(cue(original, 'model', start, start + modelTop.length[topModelLabel]!, emotionModel.labels[topModelLabel - emotionModel.offset]!, modelTop.weight[topModelLabel]!));
     }
 
     // Polarity: the lexicon where it has evidence, the model everywhere.
-    const lexicalNegative = lexical.angry + lexical.dissatisfied + lexical.disappointed + 0.5 * lexical.anxious + (hasRhetorical ? 0.4 : 0) + (hasUnresolved ? 0.4 : 0);
-    const lexicalPolarity = Math.max(-1, Math.min(1, (lexical.positive - lexicalNegative) / 1.2));
-    const lexicalWeight = Math.min(0.7, (lexical.positive + lexicalNegative) / 2);
+    const lexicalNegative = lexical[EMOTION_INDEX.angry]! + lexical[EMOTION_INDEX.dissatisfied]! + lexical[EMOTION_INDEX.disappointed]! + 0.5 * lexical[EMOTION_INDEX.anxious]! + (hasRhetorical ? 0.4 : 0) + (hasUnresolved ? 0.4 : 0);
+    const lexicalPositive = lexical[EMOTION_INDEX.positive]!;
+    const lexicalPolarity = Math.max(-1, Math.min(1, (lexicalPositive - lexicalNegative) / 1.2));
+    const lexicalWeight = Math.min(0.7, (lexicalPositive + lexicalNegative) / 2);
     let polarityScore = polarityModel ? lexicalWeight * lexicalPolarity + (1 - lexicalWeight) * modelPolarity : lexicalPolarity;
     polarityScore = Math.round(Math.max(-1, Math.min(1, polarityScore)) * 1000) / 1000;
     const polarity: TPolarity = polarityScore > 0.1 ? 'pos' : polarityScore < -0.1 ? 'neg' : 'neutral';
 
     const riskReasons: TRiskReason[] = [];
-    if (threats.size > 0) riskReasons.push('threat');
+    if (threats.length > 0) riskReasons.push('threat');
     if (hasInsult) riskReasons.push('insult');
     if (emotion === 'angry') riskReasons.push('angry');
     if (hasRepeat && hasUnresolved && NEGATIVE.has(emotion)) riskReasons.push('repeat_unresolved');
@@ -456,9 +487,9 @@ export function messageAnalyzerCreate(
     }
     if (riskReasons.length === 0) riskReasons.push('calm');
 
-    cues.sort((a, b) => a.start - b.start || a.end - b.end);
-    const rounded = EMPTY_SCORES();
-    for (const e of EMOTIONS) rounded[e] = Math.round(scores[e] * 1000) / 1000;
+    if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
+    const emotionScores = {} as Record<TEmotion, number>;
+    for (let k = 0; k < EMOTIONS.length; k += 1) emotionScores[EMOTIONS[k]!] = Math.round(scores[k]! * 1000) / 1000;
     return {
       emotion,
       intensity: Math.round(intensity * 100) / 100,
@@ -466,10 +497,10 @@ export function messageAnalyzerCreate(
       polarityScore,
       risk,
       riskReasons,
-      needs: [...needs],
-      threats: [...threats],
+      needs,
+      threats,
       cues,
-      emotionScores: rounded,
+      emotionScores,
     };
   };
   return analyze;

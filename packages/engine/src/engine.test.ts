@@ -95,7 +95,8 @@ describe('analyzeMessage: risk, needs, threats', () => {
 
   it('names stated needs, and not negated ones', () => {
     expect(analyzeMessage('我要退款，物流太慢').needs).toEqual(expect.arrayContaining(['refund', 'delivery']));
-    expect(analyzeMessage('不退款了，换一个').needs).not.toContain('refund');
+    expect(analyzeMessage('不用退款了，换一个').needs).not.toContain('refund');
+    expect(analyzeMessage('还没退款').needs).toContain('refund');
   });
 
   it('handles platform placeholders and mixed scripts', () => {

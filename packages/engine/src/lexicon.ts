@@ -12,6 +12,8 @@ export type TCustomerLexicon = {
   intensifiers: { term: string; factor: number }[];
   diminishers: { term: string; factor: number }[];
   negators: string[];
+  /** Negators that withdraw a need when right before it ("不用退款"); others ("还没退款") do not. */
+  need_cancellers?: string[];
   insults: TWeightedTerm[];
   threats: Partial<Record<TThreat, string[]>>;
   needs: Partial<Record<TNeed, string[]>>;

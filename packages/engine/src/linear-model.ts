@@ -1,87 +1,330 @@
-import { featureGram, featureKey, featuresForEach } from './features.js';
+import { featureGram, featureKey } from './features.js';
+import { numberTableCreate } from './number-table.js';
 
 /**
- * A linear classifier over character n-grams, as shipped in content/models/*.json by
- * scripts/train-models.ts. Each class has a bias and a weight per n-gram; a text's score
- * for a class is the bias plus the weights of the distinct n-grams it contains, scaled by
- * 1/sqrt(n) as in training. Explainable: the n-grams that pushed hardest are returned.
+ * A linear classifier over character n-grams (1–3), as shipped in content/models/*.json by
+ * scripts/train-models.ts. A text's score for a label is the bias plus the weights of its
+ * n-gram occurrences, scaled by 1/sqrt(occurrences) as in training (long texts do not win
+ * by length). Explainable: the n-grams that pushed a label hardest are reported.
  */
 export type TLinearModelData = {
   format: 'calmdesk-linear-v1';
   name: string;
   labels: string[];
   bias: number[];
-  /** n-grams in the order of `weights` rows. */
-  grams: string[];
-  /** Row-major weights, labels.length per gram, quantised: value = q * scale (q in -2047..2047). */
-  weights: number[];
+  /** The n-grams, joined by "\n" (an n-gram never holds whitespace). */
+  grams: string;
+  /** Base64 of little-endian int16 weights, labels.length per n-gram; value = q × scale. */
+  weights: string;
   scale: number;
   /** How the model was made, for the bench and the README. */
   trainedOn: string;
 };
 
+export type TTopContribution = { start: Int32Array; length: Int32Array; weight: Float64Array };
+
+/** Buffers for `score`'s per-label strongest n-gram. */
+export function topContributionCreate(classes: number): TTopContribution {
+  return { start: new Int32Array(classes), length: new Int32Array(classes), weight: new Float64Array(classes) };
+}
+
+export type TContribution = { gram: string; start: number; length: number; weight: number };
+
 export type TLinearModel = {
   name: string;
   labels: readonly string[];
-  /** Scores per label for normalised text; writes into `out` (length = labels.length). */
-  score: (text: string, out: Float64Array, explain?: TContribution[]) => void;
+  /**
+   * Raw scores per label for normalised text, written into `out` (length = labels.length).
+   * `top`, when given, receives per label the start, length and weight of the single
+   * n-gram that raised it most (weight 0 when none did): explanation at no allocation.
+   */
+  score: (text: string, out: Float64Array, top?: TTopContribution) => void;
+  /** The n-grams that raised `label` most in this text, strongest first. */
+  explain: (text: string, label: number, limit: number) => TContribution[];
 };
 
-export type TContribution = { gram: string; start: number; length: number; label: number; weight: number };
+const TWO_16 = 65536;
+const TWO_32 = 4294967296;
+
+function decodeInt16(base64: string): Int16Array {
+  const bytes = base64ToBytes(base64);
+  const out = new Int16Array(bytes.length / 2);
+  for (let i = 0; i < out.length; i += 1) {
+    const v = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
+    out[i] = v >= 32768 ? v - 65536 : v;
+  }
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i += 1) B64_INDEX[B64.charCodeAt(i)] = i;
+
+/** Pure base64 decoding (the engine may not use Node's Buffer). */
+function base64ToBytes(base64: string): Uint8Array {
+  const clean = base64.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const a = B64_INDEX[clean.charCodeAt(i)]!;
+    const b = B64_INDEX[clean.charCodeAt(i + 1)]!;
+    const c = i + 2 < clean.length ? B64_INDEX[clean.charCodeAt(i + 2)]! : 0;
+    const d = i + 3 < clean.length ? B64_INDEX[clean.charCodeAt(i + 3)]! : 0;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
+
+/** Pure base64 encoding, for the trainer. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
 
 /**
  * Validates and compiles shipped model data.
- * @returns `{ success, data | error }`: content errors are data, not exceptions
+ * @returns `{ success, data | error }`: a broken model file is data, not an exception
  */
 export function linearModelCompile(data: TLinearModelData): { success: true; data: TLinearModel } | { success: false; error: string } {
   const classes = data.labels.length;
   if (data.format !== 'calmdesk-linear-v1') return { success: false, error: `model ${data.name}: unknown format ${String(data.format)}` };
   if (data.bias.length !== classes) return { success: false, error: `model ${data.name}: ${data.bias.length} biases for ${classes} labels` };
-  if (data.weights.length !== data.grams.length * classes) return { success: false, error: `model ${data.name}: weights do not match grams × labels` };
-  const rows = new Map<number, number>();
-  for (let i = 0; i < data.grams.length; i += 1) {
-    const gram = data.grams[i]!;
+  const grams = data.grams.length > 0 ? data.grams.split('\n') : [];
+  const quantised = decodeInt16(data.weights);
+  if (quantised.length !== grams.length * classes) return { success: false, error: `model ${data.name}: ${quantised.length} weights for ${grams.length} n-grams × ${classes} labels` };
+  const entries: [number, number][] = [];
+  for (let i = 0; i < grams.length; i += 1) {
+    const gram = grams[i]!;
     if (gram.length < 1 || gram.length > 3) return { success: false, error: `model ${data.name}: bad n-gram "${gram}" at ${i}` };
-    rows.set(featureKey(gram), i);
+    entries.push([featureKey(gram), i]);
   }
-  const weights = Float64Array.from(data.weights, (q) => q * data.scale);
+  const table = numberTableCreate(entries);
+  const weights = new Float64Array(quantised.length);
+  for (let i = 0; i < quantised.length; i += 1) weights[i] = quantised[i]! * data.scale;
   const bias = Float64Array.from(data.bias);
-  const seen = new Set<number>();
 
-  const score = (text: string, out: Float64Array, explain?: TContribution[]): void => {
-    for (let k = 0; k < classes; k += 1) out[k] = 0;
-    seen.clear();
+  /** Visits every n-gram occurrence's row (or -1), inline for speed. */
+  const walk = (text: string, visit: (row: number, start: number, length: number) => void): number => {
+    let p1 = -1;
+    let p2 = -1;
     let count = 0;
-    featuresForEach(text, (key, start, length) => {
-      if (seen.has(key)) return;
-      seen.add(key);
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        p1 = -1;
+        p2 = -1;
+        continue;
+      }
       count += 1;
-      const row = rows.get(key);
-      if (row === undefined) return;
-      const base = row * classes;
-      for (let k = 0; k < classes; k += 1) out[k] = out[k]! + weights[base + k]!;
-      if (explain) {
-        for (let k = 0; k < classes; k += 1) {
-          const weight = weights[base + k]!;
-          if (weight !== 0) explain.push({ gram: featureGram(key), start, length, label: k, weight });
+      visit(table.get(c), i, 1);
+      if (p1 >= 0) {
+        count += 1;
+        visit(table.get(p1 * TWO_16 + c), i - 1, 2);
+        if (p2 >= 0) {
+          count += 1;
+          visit(table.get(p2 * TWO_32 + p1 * TWO_16 + c), i - 2, 3);
         }
       }
-    });
+      p2 = p1;
+      p1 = c;
+    }
+    return count;
+  };
+
+  // The scorer's state lives here, not in a closure made per call: score() runs millions of times.
+  let out: Float64Array = new Float64Array(classes);
+  let top: TTopContribution | undefined;
+  const add = (row: number, start: number, length: number): void => {
+    const base = row * classes;
+    for (let k = 0; k < classes; k += 1) {
+      const w = weights[base + k]!;
+      out[k] = out[k]! + w;
+      if (top !== undefined && w > top.weight[k]!) {
+        top.weight[k] = w;
+        top.start[k] = start;
+        top.length[k] = length;
+      }
+    }
+  };
+  const score = (text: string, target: Float64Array, topTarget?: TTopContribution): void => {
+    out = target;
+    top = topTarget;
+    for (let k = 0; k < classes; k += 1) out[k] = 0;
+    if (top) top.weight.fill(0);
+    let p1 = -1;
+    let p2 = -1;
+    let count = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        p1 = -1;
+        p2 = -1;
+        continue;
+      }
+      count += 1;
+      let row = table.get(c);
+      if (row >= 0) add(row, i, 1);
+      if (p1 >= 0) {
+        count += 1;
+        row = table.get(p1 * TWO_16 + c);
+        if (row >= 0) add(row, i - 1, 2);
+        if (p2 >= 0) {
+          count += 1;
+          row = table.get(p2 * TWO_32 + p1 * TWO_16 + c);
+          if (row >= 0) add(row, i - 2, 3);
+        }
+      }
+      p2 = p1;
+      p1 = c;
+    }
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
     for (let k = 0; k < classes; k += 1) out[k] = out[k]! * norm + bias[k]!;
-    if (explain) for (const c of explain) c.weight *= norm;
+    if (top) for (let k = 0; k < classes; k += 1) top.weight[k] = top.weight[k]! * norm;
   };
-  return { success: true, data: { name: data.name, labels: data.labels, score } };
+
+  const explain = (text: string, label: number, limit: number): TContribution[] => {
+    const found: TContribution[] = [];
+    const count = walk(text, (row, start, length) => {
+      if (row < 0) return;
+      const weight = weights[row * classes + label]!;
+      if (weight > 0) found.push({ gram: text.slice(start, start + length), start, length, weight });
+    });
+    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
+    found.sort((a, b) => b.weight - a.weight || a.start - b.start);
+    // Keep the strongest n-grams that do not overlap a stronger one.
+    const chosen: TContribution[] = [];
+    for (const c of found) {
+      if (chosen.length >= limit) break;
+      if (chosen.some((o) => c.start < o.start + o.length && o.start < c.start + c.length)) continue;
+      chosen.push({ ...c, weight: c.weight * norm });
+    }
+    return chosen;
+  };
+
+  return { success: true, data: { name: data.name, labels: data.labels, score, explain } };
 }
 
-/** Softmax in place. */
-export function softmaxInPlace(scores: Float64Array): void {
-  let max = -Infinity;
-  for (const s of scores) max = Math.max(max, s);
-  let sum = 0;
-  for (let k = 0; k < scores.length; k += 1) {
-    scores[k] = Math.exp(scores[k]! - max);
-    sum += scores[k]!;
+/**
+ * Several models over one n-gram table, scored in one pass: each n-gram is hashed once for
+ * all of them. Unigrams index a flat array; bigrams and trigrams go through hash tables.
+ */
+export type TModelBank = {
+  /** In the order given; the strongest-n-gram tracking of `score` covers the last one. */
+  models: { name: string; labels: readonly string[]; offset: number }[];
+  /** Total labels over all models: the length of `out` and of `top`'s arrays. */
+  width: number;
+  score: (text: string, out: Float64Array, top?: TTopContribution) => void;
+};
+
+export function modelBankCompile(list: readonly TLinearModelData[]): { success: true; data: TModelBank } | { success: false; error: string } {
+  const models: TModelBank['models'] = [];
+  let width = 0;
+  const decoded: { grams: string[]; weights: Int16Array; scale: number; classes: number; offset: number }[] = [];
+  for (const data of list) {
+    const classes = data.labels.length;
+    if (data.format !== 'calmdesk-linear-v1') return { success: false, error: `model ${data.name}: unknown format ${String(data.format)}` };
+    if (data.bias.length !== classes) return { success: false, error: `model ${data.name}: ${data.bias.length} biases for ${classes} labels` };
+    const grams = data.grams.length > 0 ? data.grams.split('\n') : [];
+    const weights = decodeInt16(data.weights);
+    if (weights.length !== grams.length * classes) return { success: false, error: `model ${data.name}: ${weights.length} weights for ${grams.length} n-grams × ${classes} labels` };
+    for (const gram of grams) if (gram.length < 1 || gram.length > 3) return { success: false, error: `model ${data.name}: bad n-gram "${gram}"` };
+    models.push({ name: data.name, labels: data.labels, offset: width });
+    decoded.push({ grams, weights, scale: data.scale, classes, offset: width });
+    width += classes;
   }
-  for (let k = 0; k < scores.length; k += 1) scores[k] = scores[k]! / sum;
+  const bias = new Float64Array(width);
+  list.forEach((data, m) => data.bias.forEach((b, k) => (bias[decoded[m]!.offset + k] = b)));
+
+  const rowOf = new Map<number, number>();
+  const rows: number[] = [];
+  for (const model of decoded) for (const gram of model.grams) {
+    const key = featureKey(gram);
+    if (!rowOf.has(key)) {
+      rowOf.set(key, rows.length);
+      rows.push(key);
+    }
+  }
+  const weights = new Float64Array(rows.length * width);
+  for (const model of decoded) {
+    for (let g = 0; g < model.grams.length; g += 1) {
+      const row = rowOf.get(featureKey(model.grams[g]!))!;
+      for (let k = 0; k < model.classes; k += 1) weights[row * width + model.offset + k] = model.weights[g * model.classes + k]! * model.scale;
+    }
+  }
+  const unigram = new Int32Array(65536).fill(-1);
+  const longer: [number, number][] = [];
+  for (const [key, row] of rowOf) {
+    if (key < TWO_16) unigram[key] = row;
+    else longer.push([key, row]);
+  }
+  const table = numberTableCreate(longer);
+
+  let out: Float64Array = new Float64Array(width);
+  let top: TTopContribution | undefined;
+  // Only the last model's labels (the emotion model) need their strongest n-gram tracked.
+  const trackFrom = decoded.length > 0 ? decoded[decoded.length - 1]!.offset : width;
+  const add = (row: number, start: number, length: number): void => {
+    const base = row * width;
+    for (let k = 0; k < width; k += 1) out[k] = out[k]! + weights[base + k]!;
+    if (top === undefined) return;
+    for (let k = trackFrom; k < width; k += 1) {
+      const w = weights[base + k]!;
+      if (w > top.weight[k]!) {
+        top.weight[k] = w;
+        top.start[k] = start;
+        top.length[k] = length;
+      }
+    }
+  };
+  const score = (text: string, target: Float64Array, topTarget?: TTopContribution): void => {
+    out = target;
+    top = topTarget;
+    for (let k = 0; k < width; k += 1) out[k] = 0;
+    if (top) top.weight.fill(0);
+    let p1 = -1;
+    let p2 = -1;
+    let count = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        p1 = -1;
+        p2 = -1;
+        continue;
+      }
+      count += 1;
+      let row = unigram[c]!;
+      if (row >= 0) add(row, i, 1);
+      if (p1 >= 0) {
+        count += 1;
+        row = table.get(p1 * TWO_16 + c);
+        if (row >= 0) add(row, i - 1, 2);
+        if (p2 >= 0) {
+          count += 1;
+          row = table.get(p2 * TWO_32 + p1 * TWO_16 + c);
+          if (row >= 0) add(row, i - 2, 3);
+        }
+      }
+      p2 = p1;
+      p1 = c;
+    }
+    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
+    for (let k = 0; k < width; k += 1) out[k] = out[k]! * norm + bias[k]!;
+    if (top) for (let k = 0; k < width; k += 1) top.weight[k] = top.weight[k]! * norm;
+  };
+  return { success: true, data: { models, width, score } };
 }
+
+export { featureGram };

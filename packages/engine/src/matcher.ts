@@ -30,10 +30,13 @@ function isWordChar(code: number): boolean {
  */
 export function matcherCreate<P>(patterns: readonly TTermPattern<P>[]): TMatcher<P> {
   const root: TTrieNode<P> = { next: undefined, payloads: undefined };
-  const regexes: { re: RegExp; payload: P }[] = [];
+  const regexSources: { source: string; payload: P; groups: number }[] = [];
   for (const { term, payload } of patterns) {
     if (term.startsWith('re:')) {
-      regexes.push({ re: new RegExp(term.slice(3), 'g'), payload });
+      const source = term.slice(3);
+      // Capturing groups inside the pattern shift the numbering of the combined regex.
+      const groups = (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
+      regexSources.push({ source, payload, groups });
       continue;
     }
     if (term.length === 0) continue;
@@ -50,6 +53,23 @@ export function matcherCreate<P>(patterns: readonly TTermPattern<P>[]): TMatcher
     }
     (node.payloads ??= []).push(payload);
   }
+
+  // All patterns in one regular expression, one capturing group each: one scan per text
+  // instead of one per pattern. `groupOf[g]` names the pattern whose group is g.
+  const groupOf: (P | undefined)[] = [undefined];
+  const combined =
+    regexSources.length === 0
+      ? undefined
+      : new RegExp(
+          regexSources
+            .map(({ source, payload, groups }) => {
+              groupOf.push(payload);
+              for (let g = 0; g < groups; g += 1) groupOf.push(undefined);
+              return `(${source})`;
+            })
+            .join('|'),
+          'g',
+        );
 
   return {
     findAll(text: string): TMatch<P>[] {
@@ -70,15 +90,20 @@ export function matcherCreate<P>(patterns: readonly TTermPattern<P>[]): TMatcher
           i += 1;
         }
       }
-      for (const { re, payload } of regexes) {
-        re.lastIndex = 0;
+      if (combined) {
+        combined.lastIndex = 0;
         let m: RegExpExecArray | null;
-        while ((m = re.exec(text)) !== null) {
-          if (m[0].length === 0) {
-            re.lastIndex += 1;
-            continue;
+        while ((m = combined.exec(text)) !== null) {
+          if (m[0].length > 0) {
+            for (let g = 1; g < m.length; g += 1) {
+              if (m[g] !== undefined && groupOf[g] !== undefined) {
+                matches.push({ start: m.index, end: m.index + m[0].length, payload: groupOf[g]! });
+                break;
+              }
+            }
           }
-          matches.push({ start: m.index, end: m.index + m[0].length, payload });
+          // Resume one character on, so a later pattern may match inside this one.
+          combined.lastIndex = m.index + 1;
         }
       }
       return matches;

@@ -1,5 +1,5 @@
 import { featureGram, featuresForEach } from './features.js';
-import type { TLinearModelData } from './linear-model.js';
+import { bytesToBase64, type TLinearModelData } from './linear-model.js';
 
 /**
  * Trains a multinomial logistic regression over character n-grams by plain SGD, with a
@@ -23,11 +23,11 @@ export type TTrainOptions = {
   seed?: number;
 };
 
-/** The distinct n-gram keys of a (normalised) text, in first-seen order. */
+/** Every n-gram occurrence key of a (normalised) text, as the model scores it. */
 export function trainFeatures(text: string): number[] {
-  const keys = new Set<number>();
-  featuresForEach(text, (key) => keys.add(key));
-  return [...keys];
+  const keys: number[] = [];
+  featuresForEach(text, (key) => keys.push(key));
+  return keys;
 }
 
 function seededRandom(seed: number): () => number {
@@ -104,20 +104,27 @@ export function linearModelTrain(samples: readonly { features: readonly number[]
     .slice(0, options.maxFeatures ?? 80_000);
   let maxAbs = 0;
   for (const f of ranked) for (const v of f.w) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const scale = maxAbs > 0 ? maxAbs / 2047 : 1;
+  // int16 keeps 4–5 significant digits: the quantised model scores like the trained one.
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const grams: string[] = [];
-  const quantised: number[] = [];
+  const quantised = new Int16Array(ranked.length * classes);
+  let q = 0;
   for (const f of ranked) {
     grams.push(featureGram(f.key));
-    for (const v of f.w) quantised.push(Math.round(v / scale));
+    for (const v of f.w) quantised[q++] = Math.round(v / scale);
+  }
+  const bytes = new Uint8Array(quantised.length * 2);
+  for (let i = 0; i < quantised.length; i += 1) {
+    bytes[2 * i] = quantised[i]! & 255;
+    bytes[2 * i + 1] = (quantised[i]! >> 8) & 255;
   }
   return {
     format: 'calmdesk-linear-v1',
     name: options.name,
     labels: [...options.labels],
     bias: [...bias].map((b) => Math.round(b * 1e4) / 1e4),
-    grams,
-    weights: quantised,
+    grams: grams.join('\n'),
+    weights: bytesToBase64(bytes),
     scale,
     trainedOn: options.trainedOn,
   };

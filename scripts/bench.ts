@@ -1,0 +1,152 @@
+// npm run bench: the engine's accuracy on the reference data and its speed, as figures.
+// Accuracy: polarity on online_shopping_10_cats (5-fold cross-validation: the polarity
+// model is retrained on 4/5 and measured on the rest); six-class emotion on the two
+// SMP2020-EWECT eval sets (5-fold: the emotion model is retrained without the test fold).
+// Speed: analyzeMessage and checkReply over jddc_utterances_train on one core, start-up
+// (load + first answer) in a fresh process, memory.
+//   npm run bench                 everything
+//   npm run bench -- --speed      speed only (skips the slow cross-validation)
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { formatContentErrors, loadEngineResources } from '@calmdesk/content';
+import { engineCreate, normalizerCreate, type TEngineResources } from '@calmdesk/engine';
+import { hasSharedData, macroF1, PRODUCT_TO_SMP, readJsonl, SMP_LABELS } from './lib/datasets.js';
+import { foldSplit, readClueRowsAsSmp, readPolarityRows, trainEmotion, trainPolarity } from './lib/models.js';
+
+const args = new Set(process.argv.slice(2));
+const FOLDS = 5;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+if (!hasSharedData()) {
+  console.error('bench: ../shared/data is not here; the bench measures on it.');
+  process.exit(1);
+}
+const loaded = loadEngineResources();
+if (!loaded.success) {
+  console.error(formatContentErrors(loaded.errors));
+  process.exit(1);
+}
+const resources: TEngineResources = loaded.data;
+const normalize = normalizerCreate(resources.t2s);
+const results: Record<string, string> = {};
+
+function accuracyBench(): void {
+  // Polarity.
+  const shop = readPolarityRows();
+  const truth: string[] = [];
+  const strict: string[] = [];
+  const bySign: string[] = [];
+  let started = performance.now();
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const { train, test } = foldSplit(shop, fold, FOLDS);
+    const model = trainPolarity(train, normalize, `fold ${fold}`);
+    const engine = engineCreate({ ...resources, models: { ...resources.models, polarity: model } });
+    for (const row of test) {
+      const a = engine.analyzeMessage(row.text);
+      truth.push(row.label!);
+      strict.push(a.polarity);
+      bySign.push(a.polarityScore >= 0 ? 'pos' : 'neg');
+    }
+  }
+  const polStrict = macroF1(truth, strict, ['pos', 'neg']);
+  const polSign = macroF1(truth, bySign, ['pos', 'neg']);
+  console.log(`\npolarity, online_shopping_10_cats, ${FOLDS}-fold CV (${fmt(shop.length)} reviews, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`  macro-F1 ${polSign.macroF1.toFixed(4)}  accuracy ${pct(polSign.accuracy)}   (polarity by the sign of polarityScore)`);
+  console.log(`  macro-F1 ${polStrict.macroF1.toFixed(4)}  accuracy ${pct(polStrict.accuracy)}   (the polarity field; "neutral" counted wrong: ${fmt(strict.filter((p) => p === 'neutral').length)} reviews)`);
+  results.polarityMacroF1 = polSign.macroF1.toFixed(4);
+
+  // Six-class emotion.
+  const clue = readClueRowsAsSmp();
+  for (const set of ['usual', 'virus', 'both'] as const) {
+    const rows = set === 'both' ? [...readJsonl('smp2020_ewect_usual_eval.jsonl'), ...readJsonl('smp2020_ewect_virus_eval.jsonl')] : readJsonl(`smp2020_ewect_${set}_eval.jsonl`);
+    const other = set === 'usual' ? readJsonl('smp2020_ewect_virus_eval.jsonl') : set === 'virus' ? readJsonl('smp2020_ewect_usual_eval.jsonl') : [];
+    const t: string[] = [];
+    const engineOut: string[] = [];
+    const modelOut: string[] = [];
+    started = performance.now();
+    for (let fold = 0; fold < FOLDS; fold += 1) {
+      const { train, test } = foldSplit(rows, fold, FOLDS);
+      const model = trainEmotion([...train, ...other, ...clue], normalize, `fold ${fold}`);
+      const engine = engineCreate({ ...resources, models: { ...resources.models, emotion: model } });
+      const bare = engineCreate({ ...resources, customer: { ...emptyCustomerLexicon() }, models: { emotion: model } });
+      for (const row of test) {
+        t.push(row.label!);
+        engineOut.push(PRODUCT_TO_SMP[engine.analyzeMessage(row.text).emotion]!);
+        const scores = bare.analyzeMessage(row.text).emotionScores;
+        modelOut.push(PRODUCT_TO_SMP[(Object.entries(scores).sort((a, b) => b[1] - a[1])[0]![0])]!);
+      }
+    }
+    const e = macroF1(t, engineOut, SMP_LABELS);
+    const m = macroF1(t, modelOut, SMP_LABELS);
+    console.log(`\nsix-class emotion, SMP2020-EWECT ${set} eval, ${FOLDS}-fold CV (${fmt(rows.length)} posts, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(`  engine (lexicon + model)  macro-F1 ${e.macroF1.toFixed(4)}  accuracy ${pct(e.accuracy)}`);
+    console.log(`  model alone               macro-F1 ${m.macroF1.toFixed(4)}  accuracy ${pct(m.accuracy)}`);
+    console.log(`  per class (engine) ${SMP_LABELS.map((l) => `${l} ${e.perLabel[l]!.f1.toFixed(2)}`).join('  ')}`);
+    results[`smp_${set}`] = e.macroF1.toFixed(4);
+  }
+}
+
+function emptyCustomerLexicon(): TEngineResources['customer'] {
+  return { emotions: {}, intensifiers: [], diminishers: [], negators: [], insults: [], threats: {}, needs: {}, urgency: [], repeat_contact: [], unresolved: [], rhetorical: [], sarcasm: [], emoji: [] };
+}
+
+function speedBench(): void {
+  const texts = readJsonl('jddc_utterances_train.jsonl').map((r) => r.text);
+  const engine = engineCreate(resources);
+  for (let i = 0; i < 20_000; i += 1) engine.analyzeMessage(texts[i % texts.length]!); // warm-up
+  const time = (label: string, run: (i: number) => void, minMs = 3000) => {
+    let n = 0;
+    const started = performance.now();
+    while (performance.now() - started < minMs) {
+      for (let i = 0; i < 5000; i += 1, n += 1) run(n);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`  ${label.padEnd(44)} ${fmt(n / seconds).padStart(9)} /s   (${fmt(n)} in ${seconds.toFixed(1)} s)`);
+    return n / seconds;
+  };
+  console.log(`\nspeed, one core, jddc_utterances_train (${fmt(texts.length)} utterances, mean ${(texts.reduce((s, t) => s + t.length, 0) / texts.length).toFixed(1)} chars), warm`);
+  results.analyzePerSecond = fmt(time('analyzeMessage', (i) => engine.analyzeMessage(texts[i % texts.length]!)));
+  results.checkReplyPerSecond = fmt(time('checkReply (reply alone)', (i) => engine.checkReply(texts[i % texts.length]!)));
+  time('checkReply (with the customer message)', (i) => engine.checkReply(texts[(i + 1) % texts.length]!, texts[i % texts.length]!));
+  const latencies: number[] = [];
+  for (let i = 0; i < 20_000; i += 1) {
+    const t0 = performance.now();
+    engine.analyzeMessage(texts[i]!);
+    latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(`  analyzeMessage latency p50 ${(latencies[10_000]! * 1000).toFixed(1)} µs, p99 ${(latencies[19_800]! * 1000).toFixed(1)} µs`);
+  if (global.gc) global.gc();
+  const memory = process.memoryUsage();
+  console.log(`  memory after the runs: rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB (includes the 55k texts held by the bench)`);
+  results.rssMb = (memory.rss / 2 ** 20).toFixed(0);
+
+  // Start-up in a fresh process on the built packages: import, load content, build, first answer.
+  const probe = `
+    const t0 = performance.now();
+    const { loadEngineResources } = await import(${JSON.stringify(fileURLToPath(new URL('../packages/content/dist/index.js', import.meta.url)))});
+    const { engineCreate } = await import(${JSON.stringify(fileURLToPath(new URL('../packages/engine/dist/index.js', import.meta.url)))});
+    const r = loadEngineResources();
+    const engine = engineCreate(r.data);
+    engine.analyzeMessage('你们怎么还没发货？？');
+    const t1 = performance.now();
+    console.log(JSON.stringify({ ms: t1 - t0, rss: process.memoryUsage().rss }));`;
+  const runs: { ms: number; rss: number }[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+    if (child.status !== 0) {
+      console.log(`  start-up probe failed (run npm run build first): ${child.stderr.slice(0, 300)}`);
+      return;
+    }
+    runs.push(JSON.parse(child.stdout.trim()) as { ms: number; rss: number });
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  console.log(`  start-up (import + load content + build engine + first answer), fresh process: median ${runs[2]!.ms.toFixed(0)} ms (min ${runs[0]!.ms.toFixed(0)}, max ${runs[4]!.ms.toFixed(0)}); rss then ${(runs[2]!.rss / 2 ** 20).toFixed(0)} MB`);
+  results.startupMs = runs[2]!.ms.toFixed(0);
+}
+
+if (!args.has('--speed')) accuracyBench();
+speedBench();
+console.log(`\nsummary ${JSON.stringify(results)}`);
