@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { formatContentErrors, loadEngineResources } from '@calmdesk/content';
 import { engineCreate, normalizerCreate, type TEngineResources } from '@calmdesk/engine';
 import { hasSharedData, macroF1, PRODUCT_TO_SMP, readJsonl, SMP_LABELS } from './lib/datasets.js';
-import { foldSplit, readClueRowsAsSmp, readPolarityRows, trainEmotion, trainPolarity } from './lib/models.js';
+import { asProductLabels, foldSplit, readClueRowsAsSmp, readPolarityRows, readTrainingMessages, trainEmotion, trainPolarity } from './lib/models.js';
 
 const args = new Set(process.argv.slice(2));
 const FOLDS = 5;
@@ -23,7 +23,7 @@ if (!hasSharedData()) {
   console.error('bench: ../shared/data is not here; the bench measures on it.');
   process.exit(1);
 }
-const loaded = loadEngineResources();
+const loaded = await loadEngineResources();
 if (!loaded.success) {
   console.error(formatContentErrors(loaded.errors));
   process.exit(1);
@@ -59,6 +59,7 @@ function accuracyBench(): void {
 
   // Six-class emotion.
   const clue = readClueRowsAsSmp();
+  const training = readTrainingMessages();
   for (const set of ['usual', 'virus', 'both'] as const) {
     const rows = set === 'both' ? [...readJsonl('smp2020_ewect_usual_eval.jsonl'), ...readJsonl('smp2020_ewect_virus_eval.jsonl')] : readJsonl(`smp2020_ewect_${set}_eval.jsonl`);
     const other = set === 'usual' ? readJsonl('smp2020_ewect_virus_eval.jsonl') : set === 'virus' ? readJsonl('smp2020_ewect_usual_eval.jsonl') : [];
@@ -68,7 +69,7 @@ function accuracyBench(): void {
     started = performance.now();
     for (let fold = 0; fold < FOLDS; fold += 1) {
       const { train, test } = foldSplit(rows, fold, FOLDS);
-      const model = trainEmotion([...train, ...other, ...clue], normalize, `fold ${fold}`);
+      const model = trainEmotion([...training, ...asProductLabels([...train, ...other, ...clue])], normalize, `fold ${fold}`);
       const engine = engineCreate({ ...resources, models: { ...resources.models, emotion: model } });
       const bare = engineCreate({ ...resources, customer: { ...emptyCustomerLexicon() }, models: { emotion: model } });
       for (const row of test) {
@@ -128,7 +129,7 @@ function speedBench(): void {
     const t0 = performance.now();
     const { loadEngineResources } = await import(${JSON.stringify(fileURLToPath(new URL('../packages/content/dist/index.js', import.meta.url)))});
     const { engineCreate } = await import(${JSON.stringify(fileURLToPath(new URL('../packages/engine/dist/index.js', import.meta.url)))});
-    const r = loadEngineResources();
+    const r = await loadEngineResources();
     const engine = engineCreate(r.data);
     engine.analyzeMessage('你们怎么还没发货？？');
     const t1 = performance.now();

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { formatContentErrors, loadT2s } from '@calmdesk/content';
 import { normalizerCreate } from '@calmdesk/engine';
 import { hasSharedData } from './lib/datasets.js';
-import { readClueRowsAsSmp, readPolarityRows, readSmpRows, trainEmotion, trainPolarity } from './lib/models.js';
+import { asProductLabels, readClueRowsAsSmp, readPolarityRows, readSmpRows, readTrainingMessages, trainEmotion, trainPolarity } from './lib/models.js';
 
 if (!hasSharedData()) {
   console.error('train-models: ../shared/data is not here; nothing to train from.');
@@ -15,7 +15,7 @@ if (!hasSharedData()) {
 }
 const outDir = fileURLToPath(new URL('../content/models', import.meta.url));
 fs.mkdirSync(outDir, { recursive: true });
-const t2s = loadT2s();
+const t2s = await loadT2s();
 if (!t2s.success) {
   console.error(`train-models: content/lexicons/t2s.yaml is invalid:\n${formatContentErrors(t2s.errors)}`);
   process.exit(1);
@@ -28,6 +28,7 @@ fs.writeFileSync(path.join(outDir, 'polarity.json'), JSON.stringify(polarity));
 console.log(`polarity: ${polarity.grams.length} n-grams in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 started = Date.now();
-const emotion = trainEmotion([...readSmpRows(), ...readClueRowsAsSmp()], normalize, 'SMP2020-EWECT usual+virus eval (4,000) + CLUEmotion2020 valid (3,966, mapped)');
+const training = readTrainingMessages();
+const emotion = trainEmotion([...training, ...asProductLabels([...readSmpRows(), ...readClueRowsAsSmp()])], normalize, `content/training (${training.length} customer-service messages written by the team, weight 3) + SMP2020-EWECT usual+virus eval (4,000) + CLUEmotion2020 valid (3,966), Weibo labels mapped to ours`);
 fs.writeFileSync(path.join(outDir, 'emotion.json'), JSON.stringify(emotion));
 console.log(`emotion: ${emotion.grams.length} n-grams in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,5 +1,8 @@
 import { linearModelTrain, trainFeatures, type TLinearModelData, type TNormalizer } from '@calmdesk/engine';
-import { CLUE_TO_SMP, readJsonl, SMP_LABELS, type TRow } from './datasets.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLUE_TO_SMP, readJsonl, type TRow } from './datasets.js';
 
 /**
  * How the shipped models are trained. scripts/train-models.ts writes them to content/models;
@@ -15,16 +18,38 @@ export function trainPolarity(rows: readonly TRow[], normalize: TNormalizer, tra
   return linearModelTrain(samples, { name: 'polarity', labels, trainedOn, ...POLARITY_RECIPE });
 }
 
+/** Our seven customer emotions, the emotion model's classes. */
+export const EMOTION_LABELS = ['calm', 'confused', 'anxious', 'disappointed', 'dissatisfied', 'angry', 'positive'] as const;
+
+/** SMP2020-EWECT labels → our emotions, for training on Weibo data. */
+export const SMP_TO_PRODUCT: Record<string, string> = { angry: 'angry', sad: 'disappointed', fear: 'anxious', happy: 'positive', neutral: 'calm', surprise: 'confused' };
+
 /**
- * Class weights lift the rare classes (fear, surprise: under 5% of the data) so the model
- * does not simply never predict them; capped so they do not swamp the rest.
+ * The emotion model learns our seven emotions from the team's customer-service training
+ * messages (content/training, weighted ×3: they are the target domain) and from Weibo posts
+ * mapped onto them (general emotional language). Class weights lift the rare classes so
+ * the model does not simply never predict them; capped so they do not swamp the rest.
  */
-export function trainEmotion(rows: readonly TRow[], normalize: TNormalizer, trainedOn: string): TLinearModelData {
-  const labels = [...SMP_LABELS];
-  const samples = rows.map((r) => ({ features: trainFeatures(normalize(r.text)), label: labels.indexOf(r.label as (typeof SMP_LABELS)[number]) }));
-  const counts = labels.map((_, k) => samples.filter((s) => s.label === k).length);
-  const classWeights = counts.map((c) => Math.min(4, samples.length / (labels.length * Math.max(1, c))));
+export function trainEmotion(rows: readonly (TRow & { weight?: number })[], normalize: TNormalizer, trainedOn: string): TLinearModelData {
+  const labels = [...EMOTION_LABELS];
+  const samples = rows.map((r) => ({ features: trainFeatures(normalize(r.text)), label: labels.indexOf(r.label as (typeof EMOTION_LABELS)[number]), weight: r.weight ?? 1 }));
+  const bad = samples.findIndex((s) => s.label < 0);
+  if (bad >= 0) throw new Error(`trainEmotion: unknown label "${rows[bad]!.label}" in ${rows[bad]!.id}`);
+  const counts = labels.map((_, k) => samples.filter((s) => s.label === k).reduce((n, s) => n + s.weight, 0));
+  const total = counts.reduce((a, b) => a + b, 0);
+  const classWeights = counts.map((c) => Math.min(4, total / (labels.length * Math.max(1, c))));
   return linearModelTrain(samples, { name: 'emotion', labels, trainedOn, classWeights, ...EMOTION_RECIPE });
+}
+
+/** The team's customer-service training messages (never the test fixtures). */
+export function readTrainingMessages(): (TRow & { weight: number })[] {
+  const dir = fileURLToPath(new URL('../../content/training', import.meta.url));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => ({ ...(JSON.parse(l) as { id: string; text: string; emotion: string }), weight: 3 })))
+    .map((r) => ({ id: r.id, text: r.text, label: r.emotion, weight: r.weight }));
 }
 
 export function readPolarityRows(): TRow[] {
@@ -33,6 +58,11 @@ export function readPolarityRows(): TRow[] {
 
 export function readSmpRows(): TRow[] {
   return [...readJsonl('smp2020_ewect_usual_eval.jsonl'), ...readJsonl('smp2020_ewect_virus_eval.jsonl')];
+}
+
+/** Weibo rows with our emotion labels. */
+export function asProductLabels(rows: readonly TRow[]): TRow[] {
+  return rows.map((r) => ({ ...r, label: SMP_TO_PRODUCT[r.label!] ?? 'calm' }));
 }
 
 export function readClueRowsAsSmp(): TRow[] {

@@ -29,7 +29,7 @@ async function readSecretFromStdin(): Promise<string> {
 }
 
 async function loadEngine(): Promise<TEngine> {
-  const resources = loadEngineResources();
+  const resources = await loadEngineResources();
   if (!resources.success) {
     throw new CommanderError(1, 'calmdesk.content', `calmdesk: the content/ folder has errors:\n${formatContentErrors(resources.errors)}\n`);
   }

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EMOTIONS, NEEDS, REPLY_ISSUES, THREAT_CHANNELS, type TEngineResources, type TLinearModelData, type TPhrase } from '@calmdesk/engine';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { z } from 'zod';
+import type { TEngineResources, TLinearModelData } from '@calmdesk/engine';
+import type { TParsedContent } from './validate.js';
 
 /** The repository's content/ folder (next to packages/). */
 export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../../content', import.meta.url));
@@ -11,101 +10,26 @@ export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../../content', imp
 /** A content problem: which file, where, and what is wrong. */
 export type TContentError = { file: string; line?: number; path: string; message: string };
 
-const ZTerm = z.string().min(1).refine((t) => !t.startsWith('re:') || isValidRegex(t.slice(3)), 'invalid regular expression');
-function isValidRegex(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const ZWeighted = z.object({ term: ZTerm, weight: z.number().min(0).max(2) });
-const ZEmotion = z.enum(EMOTIONS);
-
-export const ZCustomerLexicon = z.object({
-  emotions: z.partialRecord(ZEmotion, z.array(ZWeighted)),
-  intensifiers: z.array(z.object({ term: ZTerm, factor: z.number().min(1).max(3) })),
-  diminishers: z.array(z.object({ term: ZTerm, factor: z.number().min(0).max(1) })),
-  negators: z.array(ZTerm),
-  need_cancellers: z.array(ZTerm).optional(),
-  insults: z.array(ZWeighted),
-  threats: z.partialRecord(z.enum(THREAT_CHANNELS), z.array(ZTerm)),
-  needs: z.partialRecord(z.enum(NEEDS), z.array(ZTerm)),
-  urgency: z.array(ZTerm),
-  repeat_contact: z.array(ZTerm),
-  unresolved: z.array(ZTerm),
-  rhetorical: z.array(ZTerm),
-  sarcasm: z.array(ZTerm),
-  emoji: z.array(z.object({ term: ZTerm, emotion: ZEmotion, weight: z.number().min(0).max(2) })),
-});
-
-const ZLocalised = z.object({ zh: z.string().min(1), en: z.string().min(1) });
-export const ZReplyLexicon = z.object({
-  issues: z.record(z.enum(REPLY_ISSUES), z.object({ explanation: ZLocalised, severity: z.enum(['avoid', 'revise']), terms: z.array(ZTerm).min(1) })),
-  signals: z.object({
-    acknowledge: z.array(ZTerm),
-    apology: z.array(ZTerm),
-    next_step: z.array(ZTerm),
-    time: z.array(ZTerm),
-    paraphrase: z.array(ZTerm),
-    pause: z.array(ZTerm),
-    escalation: z.array(ZTerm),
-    compensation: z.array(ZTerm),
-  }),
-});
-
-export const ZPhraseFile = z.object({
-  purpose: z.string().min(1),
-  title: ZLocalised,
-  description: ZLocalised,
-  entries: z.array(
-    z.object({
-      id: z.string().regex(/^[a-z0-9_-]+$/),
-      situations: z.array(z.string().min(1)).min(1),
-      emotions: z.array(ZEmotion),
-      zh: z.string().min(1),
-      en: z.string().min(1),
-      replaces: z.array(z.enum(REPLY_ISSUES)).optional(),
-      slots: z.array(z.string()).optional(),
-    }),
-  ),
-});
-
-const ZT2s = z.object({ pairs: z.string().min(1) });
-
-/** Reads a YAML file and validates it; errors carry the file, the line and the field path. */
-export function readYamlFile<T>(file: string, schema: z.ZodType<T>): { success: true; data: T } | { success: false; errors: TContentError[] } {
-  let source: string;
-  try {
-    source = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { success: false, errors: [{ file, path: '', message: `cannot read: ${(error as Error).message}` }] };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      success: false,
-      errors: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, path: '', message: e.message.split('\n')[0]! })),
-    };
-  }
-  const parsed = schema.safeParse(doc.toJS());
-  if (parsed.success) return { success: true, data: parsed.data };
-  return {
-    success: false,
-    errors: parsed.error.issues.map((issue) => {
-      const node = doc.getIn(issue.path as (string | number)[], true) as Node | undefined;
-      const parentNode = doc.getIn(issue.path.slice(0, -1) as (string | number)[], true) as Node | undefined;
-      const range = node?.range ?? ((isMap(parentNode) || isSeq(parentNode)) ? parentNode.range : undefined);
-      return { file, ...(range ? { line: lineCounter.linePos(range[0]).line } : {}), path: issue.path.join('.'), message: issue.message };
-    }),
-  };
-}
-
 /** "file:line path: message", one per line, for logs and the CLI. */
 export function formatContentErrors(errors: readonly TContentError[]): string {
   return errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}${e.path ? ` ${e.path}` : ''}: ${e.message}`).join('\n');
+}
+
+/** The YAML sources the engine reads, with what identifies their version. */
+function sourceFingerprint(contentDir: string): string {
+  const files = ['lexicons/customer.yaml', 'lexicons/reply.yaml', 'lexicons/t2s.yaml'];
+  const phraseDir = path.join(contentDir, 'phrases');
+  if (fs.existsSync(phraseDir)) for (const name of fs.readdirSync(phraseDir).sort()) if (name.endsWith('.yaml')) files.push(`phrases/${name}`);
+  return files
+    .map((file) => {
+      try {
+        const stat = fs.statSync(path.join(contentDir, file));
+        return `${file}:${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        return `${file}:missing`;
+      }
+    })
+    .join('|');
 }
 
 function t2sPairs(source: string): Map<string, string> {
@@ -117,53 +41,53 @@ function t2sPairs(source: string): Map<string, string> {
   return pairs;
 }
 
-/** The Traditional → Simplified folding table alone (model training needs only this). */
-export function loadT2s(contentDir = DEFAULT_CONTENT_DIR): { success: true; data: Map<string, string> } | { success: false; errors: TContentError[] } {
-  const result = readYamlFile(path.join(contentDir, 'lexicons/t2s.yaml'), ZT2s);
-  return result.success ? { success: true, data: t2sPairs(result.data.pairs) } : result;
-}
-
 function readModel(file: string): TLinearModelData | undefined {
   if (!fs.existsSync(file)) return undefined;
   return JSON.parse(fs.readFileSync(file, 'utf8')) as TLinearModelData;
 }
 
 /**
- * Loads everything the engine needs from a content folder.
+ * Loads everything the engine needs from a content folder. Validating the YAML costs a
+ * few hundred milliseconds, so the validated result is kept in content/.cache/ and reused
+ * while no source file changed (size and modification time); any change revalidates.
  * @param contentDir defaults to the repository's content/
  * @returns the resources, or every problem found (file, line, field)
  */
-export function loadEngineResources(contentDir = DEFAULT_CONTENT_DIR): { success: true; data: TEngineResources } | { success: false; errors: TContentError[] } {
-  const errors: TContentError[] = [];
-  const customer = readYamlFile(path.join(contentDir, 'lexicons/customer.yaml'), ZCustomerLexicon);
-  const reply = readYamlFile(path.join(contentDir, 'lexicons/reply.yaml'), ZReplyLexicon);
-  const t2s = readYamlFile(path.join(contentDir, 'lexicons/t2s.yaml'), ZT2s);
-  for (const r of [customer, reply, t2s]) if (!r.success) errors.push(...r.errors);
-
-  const phrases: TPhrase[] = [];
-  const phraseDir = path.join(contentDir, 'phrases');
-  const phraseFiles = fs.existsSync(phraseDir) ? fs.readdirSync(phraseDir).filter((f) => f.endsWith('.yaml')).sort() : [];
-  const ids = new Set<string>();
-  for (const name of phraseFiles) {
-    const file = path.join(phraseDir, name);
-    const result = readYamlFile(file, ZPhraseFile);
-    if (!result.success) {
-      errors.push(...result.errors);
-      continue;
-    }
-    for (const entry of result.data.entries) {
-      if (ids.has(entry.id)) errors.push({ file, path: `entries.${entry.id}`, message: 'duplicate phrase id' });
-      ids.add(entry.id);
-      phrases.push({ ...entry, purpose: result.data.purpose });
+export async function loadEngineResources(contentDir = DEFAULT_CONTENT_DIR): Promise<{ success: true; data: TEngineResources } | { success: false; errors: TContentError[] }> {
+  const cacheFile = path.join(contentDir, '.cache/engine-resources.json');
+  const fingerprint = sourceFingerprint(contentDir);
+  let parsed: TParsedContent | undefined;
+  try {
+    const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { fingerprint: string; content: TParsedContent };
+    if (cached.fingerprint === fingerprint) parsed = cached.content;
+  } catch {
+    // no cache yet, or unreadable: validate below
+  }
+  if (!parsed) {
+    const { parseContent } = await import('./validate.js');
+    const result = parseContent(contentDir);
+    if (!result.success) return result;
+    parsed = result.data;
+    try {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const temporary = `${cacheFile}.${process.pid}`;
+      fs.writeFileSync(temporary, JSON.stringify({ fingerprint, content: parsed }));
+      fs.renameSync(temporary, cacheFile);
+    } catch {
+      // a read-only install validates at every start; nothing else changes
     }
   }
-  if (!customer.success || !reply.success || !t2s.success || errors.length > 0) return { success: false, errors };
-
-  const pairs = t2sPairs(t2s.data.pairs);
   const models: TEngineResources['models'] = {};
   const polarity = readModel(path.join(contentDir, 'models/polarity.json'));
   const emotion = readModel(path.join(contentDir, 'models/emotion.json'));
   if (polarity) models.polarity = polarity;
   if (emotion) models.emotion = emotion;
-  return { success: true, data: { customer: customer.data, reply: reply.data, t2s: pairs, phrases, models } };
+  return { success: true, data: { customer: parsed.customer, reply: parsed.reply, phrases: parsed.phrases, t2s: t2sPairs(parsed.t2s), models } };
+}
+
+/** The Traditional → Simplified folding table alone (model training needs only this). */
+export async function loadT2s(contentDir = DEFAULT_CONTENT_DIR): Promise<{ success: true; data: Map<string, string> } | { success: false; errors: TContentError[] }> {
+  const { parseT2s } = await import('./validate.js');
+  const result = parseT2s(contentDir);
+  return result.success ? { success: true, data: t2sPairs(result.data) } : result;
 }

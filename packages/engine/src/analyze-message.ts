@@ -38,14 +38,20 @@ type TPayload =
  */
 export const MAX_ANALYSED_CHARS = 20_000;
 
-/** SMP2020-EWECT labels of the emotion model, and where each lands among our emotions. */
+/**
+ * How much of the emotion model's probability for a label counts as evidence for each of
+ * our emotions. The model is trained on our seven emotions (content/training plus mapped
+ * Weibo data), so this is nearly the identity; calm is discounted because "nothing
+ * stands out" should not outvote a lexical cue.
+ */
 const MODEL_EMOTION_MAP: Record<string, Partial<Record<TEmotion, number>>> = {
-  angry: { angry: 0.55, dissatisfied: 0.65 },
-  sad: { disappointed: 0.9 },
-  fear: { anxious: 0.9 },
-  happy: { positive: 0.9 },
-  neutral: { calm: 0.55 },
-  surprise: { confused: 0.45 },
+  calm: { calm: 0.7 },
+  confused: { confused: 0.9 },
+  anxious: { anxious: 0.9 },
+  disappointed: { disappointed: 0.9 },
+  dissatisfied: { dissatisfied: 0.9 },
+  angry: { angry: 0.8, dissatisfied: 0.2 },
+  positive: { positive: 0.9 },
 };
 
 /**
@@ -452,9 +458,22 @@ export function messageAnalyzerCreate(
       }
     }
     if (emotion !== 'calm' && scores[EMOTION_INDEX.calm]! > best * 1.6 && lexicalTotal < 0.3) emotion = 'calm';
-    const isHot = hasInsult || heat >= 0.45 || lexical[EMOTION_INDEX.angry]! >= 0.85 || hasRhetorical || (threats.length > 0 && heat >= 0.2);
-    if (emotion === 'dissatisfied' && isHot && scores[EMOTION_INDEX.angry]! >= scores[EMOTION_INDEX.dissatisfied]! * 0.55) emotion = 'angry';
-    if (emotion === 'angry' && !isHot && lexical[EMOTION_INDEX.angry]! < 0.6 && !hasInsult) emotion = 'dissatisfied';
+    // Angry or "only" dissatisfied: heat decides. Single exclamation marks count too (runs
+    // counted above). A threat alone is not heat: "否则我会申请平台介入" can be said calmly
+    // (its risk is high all the same).
+    let exclaims = 0;
+    for (let i = 0; i < norm.length; i += 1) if (norm.charCodeAt(i) === 33) exclaims += 1;
+    const complaint = scores[EMOTION_INDEX.angry]! + scores[EMOTION_INDEX.dissatisfied]! + scores[EMOTION_INDEX.disappointed]!;
+    const isHot =
+      hasInsult ||
+      hasRhetorical ||
+      heat + 0.12 * Math.min(exclaims, 4) >= 0.45 ||
+      lexical[EMOTION_INDEX.angry]! >= 0.85 ||
+      (threats.length > 0 && complaint >= 0.6 && exclaims > 0);
+    if (emotion === 'dissatisfied' && (isHot || scores[EMOTION_INDEX.angry]! > scores[EMOTION_INDEX.dissatisfied]!)) emotion = 'angry';
+    if (emotion === 'angry' && !isHot && scores[EMOTION_INDEX.angry]! < scores[EMOTION_INDEX.dissatisfied]! * 1.2) emotion = 'dissatisfied';
+    // Sadness said in so many words ("太失望了", "心里不是滋味") colours a cool complaint.
+    if (emotion === 'dissatisfied' && !isHot && lexical[EMOTION_INDEX.disappointed]! >= 0.5 && lexical[EMOTION_INDEX.disappointed]! >= lexical[EMOTION_INDEX.dissatisfied]! * 0.8) emotion = 'disappointed';
 
     const evidence = emotion === 'calm' ? 0 : scores[EMOTION_INDEX[emotion]]!;
     const intensity = emotion === 'calm' ? Math.min(0.2, heat / 2) : Math.min(1, 1 - Math.exp(-(evidence * 0.9 + heat)));

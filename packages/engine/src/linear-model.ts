@@ -1,5 +1,5 @@
-import { featureGram, featureKey } from './features.js';
-import { numberTableCreate } from './number-table.js';
+import { featureKey } from './features.js';
+import { numberInternerCreate, numberTableFromArrays } from './number-table.js';
 
 /**
  * A linear classifier over character n-grams (1–3), as shipped in content/models/*.json by
@@ -28,20 +28,8 @@ export function topContributionCreate(classes: number): TTopContribution {
   return { start: new Int32Array(classes), length: new Int32Array(classes), weight: new Float64Array(classes) };
 }
 
-export type TContribution = { gram: string; start: number; length: number; weight: number };
-
-export type TLinearModel = {
-  name: string;
-  labels: readonly string[];
-  /**
-   * Raw scores per label for normalised text, written into `out` (length = labels.length).
-   * `top`, when given, receives per label the start, length and weight of the single
-   * n-gram that raised it most (weight 0 when none did): explanation at no allocation.
-   */
-  score: (text: string, out: Float64Array, top?: TTopContribution) => void;
-  /** The n-grams that raised `label` most in this text, strongest first. */
-  explain: (text: string, label: number, limit: number) => TContribution[];
-};
+/** Present in browsers and Node ≥ 16; typed here because the engine's lib has no DOM. */
+declare const atob: ((data: string) => string) | undefined;
 
 const TWO_16 = 65536;
 const TWO_32 = 4294967296;
@@ -60,8 +48,14 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_INDEX = new Int16Array(128).fill(-1);
 for (let i = 0; i < B64.length; i += 1) B64_INDEX[B64.charCodeAt(i)] = i;
 
-/** Pure base64 decoding (the engine may not use Node's Buffer). */
+/** Base64 decoding without Node's Buffer (the engine also runs in browsers). */
 function base64ToBytes(base64: string): Uint8Array {
+  if (typeof atob === 'function') {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
   const clean = base64.replace(/=+$/, '');
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let o = 0;
@@ -95,129 +89,6 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Validates and compiles shipped model data.
- * @returns `{ success, data | error }`: a broken model file is data, not an exception
- */
-export function linearModelCompile(data: TLinearModelData): { success: true; data: TLinearModel } | { success: false; error: string } {
-  const classes = data.labels.length;
-  if (data.format !== 'calmdesk-linear-v1') return { success: false, error: `model ${data.name}: unknown format ${String(data.format)}` };
-  if (data.bias.length !== classes) return { success: false, error: `model ${data.name}: ${data.bias.length} biases for ${classes} labels` };
-  const grams = data.grams.length > 0 ? data.grams.split('\n') : [];
-  const quantised = decodeInt16(data.weights);
-  if (quantised.length !== grams.length * classes) return { success: false, error: `model ${data.name}: ${quantised.length} weights for ${grams.length} n-grams × ${classes} labels` };
-  const entries: [number, number][] = [];
-  for (let i = 0; i < grams.length; i += 1) {
-    const gram = grams[i]!;
-    if (gram.length < 1 || gram.length > 3) return { success: false, error: `model ${data.name}: bad n-gram "${gram}" at ${i}` };
-    entries.push([featureKey(gram), i]);
-  }
-  const table = numberTableCreate(entries);
-  const weights = new Float64Array(quantised.length);
-  for (let i = 0; i < quantised.length; i += 1) weights[i] = quantised[i]! * data.scale;
-  const bias = Float64Array.from(data.bias);
-
-  /** Visits every n-gram occurrence's row (or -1), inline for speed. */
-  const walk = (text: string, visit: (row: number, start: number, length: number) => void): number => {
-    let p1 = -1;
-    let p2 = -1;
-    let count = 0;
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      if (isSpace(c)) {
-        p1 = -1;
-        p2 = -1;
-        continue;
-      }
-      count += 1;
-      visit(table.get(c), i, 1);
-      if (p1 >= 0) {
-        count += 1;
-        visit(table.get(p1 * TWO_16 + c), i - 1, 2);
-        if (p2 >= 0) {
-          count += 1;
-          visit(table.get(p2 * TWO_32 + p1 * TWO_16 + c), i - 2, 3);
-        }
-      }
-      p2 = p1;
-      p1 = c;
-    }
-    return count;
-  };
-
-  // The scorer's state lives here, not in a closure made per call: score() runs millions of times.
-  let out: Float64Array = new Float64Array(classes);
-  let top: TTopContribution | undefined;
-  const add = (row: number, start: number, length: number): void => {
-    const base = row * classes;
-    for (let k = 0; k < classes; k += 1) {
-      const w = weights[base + k]!;
-      out[k] = out[k]! + w;
-      if (top !== undefined && w > top.weight[k]!) {
-        top.weight[k] = w;
-        top.start[k] = start;
-        top.length[k] = length;
-      }
-    }
-  };
-  const score = (text: string, target: Float64Array, topTarget?: TTopContribution): void => {
-    out = target;
-    top = topTarget;
-    for (let k = 0; k < classes; k += 1) out[k] = 0;
-    if (top) top.weight.fill(0);
-    let p1 = -1;
-    let p2 = -1;
-    let count = 0;
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      if (isSpace(c)) {
-        p1 = -1;
-        p2 = -1;
-        continue;
-      }
-      count += 1;
-      let row = table.get(c);
-      if (row >= 0) add(row, i, 1);
-      if (p1 >= 0) {
-        count += 1;
-        row = table.get(p1 * TWO_16 + c);
-        if (row >= 0) add(row, i - 1, 2);
-        if (p2 >= 0) {
-          count += 1;
-          row = table.get(p2 * TWO_32 + p1 * TWO_16 + c);
-          if (row >= 0) add(row, i - 2, 3);
-        }
-      }
-      p2 = p1;
-      p1 = c;
-    }
-    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
-    for (let k = 0; k < classes; k += 1) out[k] = out[k]! * norm + bias[k]!;
-    if (top) for (let k = 0; k < classes; k += 1) top.weight[k] = top.weight[k]! * norm;
-  };
-
-  const explain = (text: string, label: number, limit: number): TContribution[] => {
-    const found: TContribution[] = [];
-    const count = walk(text, (row, start, length) => {
-      if (row < 0) return;
-      const weight = weights[row * classes + label]!;
-      if (weight > 0) found.push({ gram: text.slice(start, start + length), start, length, weight });
-    });
-    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
-    found.sort((a, b) => b.weight - a.weight || a.start - b.start);
-    // Keep the strongest n-grams that do not overlap a stronger one.
-    const chosen: TContribution[] = [];
-    for (const c of found) {
-      if (chosen.length >= limit) break;
-      if (chosen.some((o) => c.start < o.start + o.length && o.start < c.start + c.length)) continue;
-      chosen.push({ ...c, weight: c.weight * norm });
-    }
-    return chosen;
-  };
-
-  return { success: true, data: { name: data.name, labels: data.labels, score, explain } };
-}
-
-/**
  * Several models over one n-gram table, scored in one pass: each n-gram is hashed once for
  * all of them. Unigrams index a flat array; bigrams and trigrams go through hash tables.
  */
@@ -248,29 +119,36 @@ export function modelBankCompile(list: readonly TLinearModelData[]): { success: 
   const bias = new Float64Array(width);
   list.forEach((data, m) => data.bias.forEach((b, k) => (bias[decoded[m]!.offset + k] = b)));
 
-  const rowOf = new Map<number, number>();
-  const rows: number[] = [];
-  for (const model of decoded) for (const gram of model.grams) {
-    const key = featureKey(gram);
-    if (!rowOf.has(key)) {
-      rowOf.set(key, rows.length);
-      rows.push(key);
-    }
-  }
-  const weights = new Float64Array(rows.length * width);
-  for (const model of decoded) {
+  // Rows: the union of the models' n-grams, each model's weights in its own columns.
+  const interner = numberInternerCreate(decoded.reduce((n, m) => n + m.grams.length, 0));
+  const rowsOfModel = decoded.map((model) => {
+    const rows = new Int32Array(model.grams.length);
+    for (let g = 0; g < model.grams.length; g += 1) rows[g] = interner.intern(featureKey(model.grams[g]!));
+    return rows;
+  });
+  const keys = interner.keys();
+  const weights = new Float64Array(keys.length * width);
+  decoded.forEach((model, m) => {
+    const rows = rowsOfModel[m]!;
     for (let g = 0; g < model.grams.length; g += 1) {
-      const row = rowOf.get(featureKey(model.grams[g]!))!;
-      for (let k = 0; k < model.classes; k += 1) weights[row * width + model.offset + k] = model.weights[g * model.classes + k]! * model.scale;
+      const base = rows[g]! * width + model.offset;
+      for (let k = 0; k < model.classes; k += 1) weights[base + k] = model.weights[g * model.classes + k]! * model.scale;
+    }
+  });
+  const unigram = new Int32Array(65536).fill(-1);
+  const longerKeys = new Float64Array(keys.length);
+  const longerRows = new Int32Array(keys.length);
+  let longerCount = 0;
+  for (let row = 0; row < keys.length; row += 1) {
+    const key = keys[row]!;
+    if (key < TWO_16) unigram[key] = row;
+    else {
+      longerKeys[longerCount] = key;
+      longerRows[longerCount] = row;
+      longerCount += 1;
     }
   }
-  const unigram = new Int32Array(65536).fill(-1);
-  const longer: [number, number][] = [];
-  for (const [key, row] of rowOf) {
-    if (key < TWO_16) unigram[key] = row;
-    else longer.push([key, row]);
-  }
-  const table = numberTableCreate(longer);
+  const table = numberTableFromArrays(longerKeys.subarray(0, longerCount), longerRows.subarray(0, longerCount));
 
   let out: Float64Array = new Float64Array(width);
   let top: TTopContribution | undefined;
@@ -327,4 +205,3 @@ export function modelBankCompile(list: readonly TLinearModelData[]): { success: 
   return { success: true, data: { models, width, score } };
 }
 
-export { featureGram };

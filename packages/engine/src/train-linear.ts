@@ -42,7 +42,7 @@ function seededRandom(seed: number): () => number {
  * @param samples normalised texts with label indexes into `options.labels`
  * @returns model data ready to be written as JSON and loaded by linearModelCompile
  */
-export function linearModelTrain(samples: readonly { features: readonly number[]; label: number }[], options: TTrainOptions): TLinearModelData {
+export function linearModelTrain(samples: readonly { features: readonly number[]; label: number; weight?: number }[], options: TTrainOptions): TLinearModelData {
   const classes = options.labels.length;
   const epochs = options.epochs ?? 8;
   const learningRate = options.learningRate ?? 0.5;
@@ -82,7 +82,7 @@ export function linearModelTrain(samples: readonly { features: readonly number[]
         scores[k] = Math.exp(scores[k]! - max);
         sum += scores[k]!;
       }
-      const classWeight = options.classWeights?.[sample.label] ?? 1;
+      const classWeight = (options.classWeights?.[sample.label] ?? 1) * (sample.weight ?? 1);
       for (let k = 0; k < classes; k += 1) {
         const gradient = classWeight * (scores[k]! / sum - (sample.label === k ? 1 : 0));
         scores[k] = gradient;

@@ -4,7 +4,7 @@ import { loadEngineResources } from '@calmdesk/content';
 import { engineCreate, EMOTIONS, NEEDS, REPLY_ISSUES, REPLY_MISSING, RISK_LEVELS, THREAT_CHANNELS } from '../src/index.js';
 import { messageFixtures, precisionRecall, replyFixtures, setPrecisionRecall } from './fixtures.js';
 
-const loaded = loadEngineResources();
+const loaded = await loadEngineResources();
 if (!loaded.success) throw new Error(JSON.stringify(loaded.errors.slice(0, 5)));
 const engine = engineCreate(loaded.data);
 const messages = messageFixtures();

@@ -35,7 +35,7 @@ export async function runServer(): Promise<void> {
   const bootLog = (message: string) => process.stdout.write(`[calmdesk] ${message}\n`);
   let engine: TEngine;
   try {
-    engine = getEngine();
+    engine = await getEngine();
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);

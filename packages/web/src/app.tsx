@@ -14,7 +14,6 @@ import { RequireArea } from './components/require-area';
 import { RequireAuth } from './components/require-auth';
 import type { TNavKey } from './navigation';
 import {
-  AnalyzerPage,
   EvaluationPage,
   LearningPage,
   LiveAssistPage,
@@ -29,7 +28,8 @@ import { NotFoundPage } from './scenes/not-found-page';
 import { ProfilePage } from './scenes/profile-page';
 import { theme } from './theme';
 
-// Admin pages are for one role and the heaviest (tables, forms, date picker): load on demand.
+// The analyser and the admin pages are the heaviest (highlighting, tables, forms, date picker): load on demand.
+const AnalyzerPage = lazy(() => import('./scenes/analyzer/analyzer-page'));
 const UsersPage = lazy(() => import('./scenes/admin/users-page'));
 const TeamsPage = lazy(() => import('./scenes/admin/teams-page'));
 const AuditPage = lazy(() => import('./scenes/admin/audit-page'));

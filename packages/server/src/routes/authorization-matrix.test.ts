@@ -56,7 +56,7 @@ beforeAll(async () => {
   const testDb = await createTestDatabase();
   db = testDb.db;
   drop = testDb.drop;
-  app = await buildApp({ db, config: buildTestConfig(), engine: getEngine() }, { logger: false });
+  app = await buildApp({ db, config: buildTestConfig(), engine: await getEngine() }, { logger: false });
   await app.ready();
   registered.push(...app.apiRoutes.map((r) => `${r.method} ${r.url}`));
   orgA = await buildOrganisation(db, 'A');

@@ -43,7 +43,7 @@ export function buildTestConfig(overrides: Partial<TConfig> = {}): TConfig {
 }
 
 export async function buildTestApp(db: TDb, overrides: Partial<TConfig> = {}): Promise<TRouteApp> {
-  const app = await buildApp({ db, config: buildTestConfig(overrides), engine: getEngine() }, { logger: false });
+  const app = await buildApp({ db, config: buildTestConfig(overrides), engine: await getEngine() }, { logger: false });
   await app.ready();
   return app;
 }
