@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { formatContentErrors, loadT2s } from '@calmdesk/content';
 import { normalizerCreate } from '@calmdesk/engine';
 import { hasSharedData } from './lib/datasets.js';
-import { asProductLabels, readClueRowsAsSmp, readPolarityRows, readSmpRows, readTrainingMessages, trainEmotion, trainPolarity } from './lib/models.js';
+import { asProductLabels, readClueRowsAsSmp, readPolarityRows, readSmpRows, readTrainingMessages, readTrainingReplies, trainEmotion, trainPolarity, trainReplyIssues } from './lib/models.js';
 
 if (!hasSharedData()) {
   console.error('train-models: ../shared/data is not here; nothing to train from.');
@@ -32,3 +32,8 @@ const training = readTrainingMessages();
 const emotion = trainEmotion([...training, ...asProductLabels([...readSmpRows(), ...readClueRowsAsSmp()])], normalize, `content/training (${training.length} customer-service messages written by the team, weight 3) + SMP2020-EWECT usual+virus eval (4,000) + CLUEmotion2020 valid (3,966), Weibo labels mapped to ours`);
 fs.writeFileSync(path.join(outDir, 'emotion.json'), JSON.stringify(emotion));
 console.log(`emotion: ${emotion.grams.length} n-grams in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+started = Date.now();
+const replyModels = trainReplyIssues(readTrainingReplies(), normalize);
+fs.writeFileSync(path.join(outDir, 'reply-issues.json'), JSON.stringify(replyModels));
+console.log(`reply issues: ${replyModels.length} models in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -9,8 +9,8 @@ import { CLUE_TO_SMP, readJsonl, type TRow } from './datasets.js';
  * scripts/bench.ts calls the same functions on cross-validation folds, so the figures it
  * prints are for exactly this recipe.
  */
-export const POLARITY_RECIPE = { epochs: 5, learningRate: 0.5, l2: 1e-6, minCount: 2, maxFeatures: 60_000 } as const;
-export const EMOTION_RECIPE = { epochs: 10, learningRate: 0.4, l2: 1e-6, minCount: 1, maxFeatures: 80_000 } as const;
+export const POLARITY_RECIPE = { epochs: 5, learningRate: 0.5, l2: 1e-6, minCount: 2, maxFeatures: 25_000 } as const;
+export const EMOTION_RECIPE = { epochs: 10, learningRate: 0.4, l2: 1e-6, minCount: 1, maxFeatures: 30_000 } as const;
 
 export function trainPolarity(rows: readonly TRow[], normalize: TNormalizer, trainedOn: string): TLinearModelData {
   const labels = ['neg', 'pos'];
@@ -72,4 +72,34 @@ export function readClueRowsAsSmp(): TRow[] {
 /** Fold k of n by row position: deterministic, and each label spread over all folds. */
 export function foldSplit<T>(rows: readonly T[], fold: number, folds: number): { train: T[]; test: T[] } {
   return { train: rows.filter((_, i) => i % folds !== fold), test: rows.filter((_, i) => i % folds === fold) };
+}
+
+/** The reply-issue categories, one yes/no model each. */
+export const REPLY_ISSUE_LABELS = ['denial', 'excuse', 'blame_shift', 'command', 'rhetorical', 'contempt', 'over_promise', 'cold_stock', 'privacy_leak'] as const;
+export const REPLY_RECIPE = { epochs: 12, learningRate: 0.4, l2: 1e-6, minCount: 1, maxFeatures: 6_000 } as const;
+
+export type TReplyRow = { id: string; text: string; categories: string[] };
+
+/** The team's labelled agent replies for training (never the test fixtures). */
+export function readTrainingReplies(): TReplyRow[] {
+  const file = fileURLToPath(new URL('../../content/training/agent-replies.jsonl', import.meta.url));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as TReplyRow);
+}
+
+/**
+ * One logistic model per category ("does this reply do X?"), balanced so the rarer "yes"
+ * is learnt. They catch wordings the reply lexicon has no pattern for.
+ */
+export function trainReplyIssues(rows: readonly TReplyRow[], normalize: TNormalizer): TLinearModelData[] {
+  const features = rows.map((r) => trainFeatures(normalize(r.text)));
+  return REPLY_ISSUE_LABELS.map((category) => {
+    const samples = rows.map((r, i) => ({ features: features[i]!, label: r.categories.includes(category) ? 1 : 0 }));
+    const yes = samples.filter((s) => s.label === 1).length;
+    const classWeights = [1, Math.min(4, (samples.length - yes) / Math.max(1, yes))];
+    return linearModelTrain(samples, { name: `reply_${category}`, labels: ['no', 'yes'], trainedOn: `content/training/agent-replies.jsonl (${rows.length} replies written by the team)`, classWeights, ...REPLY_RECIPE });
+  });
 }

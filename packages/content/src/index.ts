@@ -82,6 +82,8 @@ export async function loadEngineResources(contentDir = DEFAULT_CONTENT_DIR): Pro
   const emotion = readModel(path.join(contentDir, 'models/emotion.json'));
   if (polarity) models.polarity = polarity;
   if (emotion) models.emotion = emotion;
+  const replyIssuesFile = path.join(contentDir, 'models/reply-issues.json');
+  if (fs.existsSync(replyIssuesFile)) models.replyIssues = JSON.parse(fs.readFileSync(replyIssuesFile, 'utf8')) as TLinearModelData[];
   return { success: true, data: { customer: parsed.customer, reply: parsed.reply, phrases: parsed.phrases, t2s: t2sPairs(parsed.t2s), models } };
 }
 

@@ -1,5 +1,5 @@
 import type { TCustomerLexicon } from './lexicon.js';
-import { modelBankCompile, topContributionCreate, type TLinearModelData } from './linear-model.js';
+import { hitsCreate, modelBankCompile, type TLinearModelData } from './linear-model.js';
 import { matcherCreate, type TMatch } from './matcher.js';
 import type { TNormalizer } from './normalize.js';
 import {
@@ -221,7 +221,8 @@ export function messageAnalyzerCreate(
   const positiveIndex = polarityModel ? polarityModel.offset + polarityModel.labels.indexOf('pos') : -1;
   const negativeIndex = polarityModel ? polarityModel.offset + polarityModel.labels.indexOf('neg') : -1;
   const modelScores = new Float64Array(bank.width);
-  const modelTop = topContributionCreate(bank.width);
+  const modelHits = hitsCreate();
+  const modelProbabilities = new Float64Array(emotionModel?.labels.length ?? 0);
   const emotionMapping = (emotionModel?.labels ?? []).map((label) => Object.entries(MODEL_EMOTION_MAP[label] ?? {}) as [TEmotion, number][]);
   const scores = new Float64Array(EMOTIONS.length);
   const lexical = new Float64Array(EMOTIONS.length);
@@ -252,7 +253,13 @@ export function messageAnalyzerCreate(
 
     const all = matcher.findAll(norm);
     // Trie matches come in start order; regular-expression matches are appended after them.
-    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    let isSorted = true;
+    for (let i = 1; i < all.length && isSorted; i += 1) {
+      const a = all[i - 1]!;
+      const b = all[i]!;
+      if (a.start > b.start || (a.start === b.start && a.end < b.end)) isSorted = false;
+    }
+    if (!isSorted) all.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const r of reach) {
       r.start = -1;
       r.end = -1;
@@ -367,6 +374,7 @@ export function messageAnalyzerCreate(
 
     // Runs of ! and ?: the longer, the louder.
     const negativeSoFar = scores[EMOTION_INDEX.angry]! + scores[EMOTION_INDEX.dissatisfied]! + scores[EMOTION_INDEX.disappointed]!;
+    let exclaims = 0;
     for (let i = 0; i < norm.length; ) {
       const c = norm.charCodeAt(i);
       if (c !== 33 && c !== 63) {
@@ -374,19 +382,20 @@ export function messageAnalyzerCreate(
         continue;
       }
       const runStart = i;
-      let exclaims = 0;
       let questions = 0;
+      let runExclaims = 0;
       while (i < norm.length && (norm.charCodeAt(i) === 33 || norm.charCodeAt(i) === 63)) {
-        if (norm.charCodeAt(i) === 33) exclaims += 1;
+        if (norm.charCodeAt(i) === 33) runExclaims += 1;
         else questions += 1;
         i += 1;
       }
+      exclaims += runExclaims;
       if (i - runStart < 2) continue;
-      const loud = Math.min(exclaims + questions, 6);
+      const loud = Math.min(runExclaims + questions, 6);
       heat += 0.08 * loud;
-      if (exclaims >= 2 || (questions >= 2 && negativeSoFar > 0.3)) bump(scores, EMOTION_INDEX.angry, (CUE_WEIGHTS.exclaimRun.angry * Math.min(loud, 4)) / 2);
+      if (runExclaims >= 2 || (questions >= 2 && negativeSoFar > 0.3)) bump(scores, EMOTION_INDEX.angry, (CUE_WEIGHTS.exclaimRun.angry * Math.min(loud, 4)) / 2);
       else if (questions >= 2) bump(scores, EMOTION_INDEX.confused, CUE_WEIGHTS.questionRun.confused);
-      cues.push(cue(original, 'punctuation', runStart, i, exclaims >= questions ? 'angry' : 'confused', 0.08 * loud));
+      cues.push(cue(original, 'punctuation', runStart, i, runExclaims >= questions ? 'angry' : 'confused', 0.08 * loud));
     }
     const repetition = findRepetition(norm);
     if (repetition) {
@@ -394,7 +403,8 @@ export function messageAnalyzerCreate(
       bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.repetition.angry);
       cues.push(cue(original, 'repetition', repetition.start, repetition.end, 'angry'));
     }
-    const shouting = findShouting(original);
+    // normalize() returns its input unchanged when there was nothing to fold: no capitals.
+    const shouting = norm === original ? undefined : findShouting(original);
     if (shouting) {
       heat += 0.25;
       bump(scores, EMOTION_INDEX.angry, CUE_WEIGHTS.shouting.angry);
@@ -408,7 +418,7 @@ export function messageAnalyzerCreate(
     let modelPolarity = 0;
     let topModelLabel = -1;
     if (bank.width > 0 && norm.length > 0) {
-      bank.score(norm, modelScores, modelTop);
+      bank.score(norm, modelScores, modelHits);
       if (polarityModel) modelPolarity = Math.tanh((modelScores[positiveIndex]! - modelScores[negativeIndex]!) / 2);
       if (emotionModel) {
         const from = emotionModel.offset;
@@ -416,10 +426,13 @@ export function messageAnalyzerCreate(
         let max = -Infinity;
         for (let k = from; k < to; k += 1) max = Math.max(max, modelScores[k]!);
         let sum = 0;
-        for (let k = from; k < to; k += 1) sum += Math.exp(modelScores[k]! - max);
+        for (let k = from; k < to; k += 1) {
+          modelProbabilities[k - from] = Math.exp(modelScores[k]! - max);
+          sum += modelProbabilities[k - from]!;
+        }
         let best = from;
         for (let k = from; k < to; k += 1) {
-          const probability = Math.exp(modelScores[k]! - max) / sum;
+          const probability = modelProbabilities[k - from]! / sum;
           if (modelScores[k]! > modelScores[best]!) best = k;
           for (const [emotion, factor] of emotionMapping[k - from]!) bump(scores, EMOTION_INDEX[emotion], probability * factor * modelShare);
         }
@@ -461,8 +474,6 @@ export function messageAnalyzerCreate(
     // Angry or "only" dissatisfied: heat decides. Single exclamation marks count too (runs
     // counted above). A threat alone is not heat: "否则我会申请平台介入" can be said calmly
     // (its risk is high all the same).
-    let exclaims = 0;
-    for (let i = 0; i < norm.length; i += 1) if (norm.charCodeAt(i) === 33) exclaims += 1;
     const complaint = scores[EMOTION_INDEX.angry]! + scores[EMOTION_INDEX.dissatisfied]! + scores[EMOTION_INDEX.disappointed]!;
     const isHot =
       hasInsult ||
@@ -479,9 +490,9 @@ export function messageAnalyzerCreate(
     const intensity = emotion === 'calm' ? Math.min(0.2, heat / 2) : Math.min(1, 1 - Math.exp(-(evidence * 0.9 + heat)));
 
     // When the model carried the decision, name the n-gram that pushed it most.
-    if (topModelLabel >= 0 && emotionModel && lexicalTotal < 0.8 && modelTop.weight[topModelLabel]! > 0) {
-      const start = modelTop.start[topModelLabel]!;
-      cues.push(cue(original, 'model', start, start + modelTop.length[topModelLabel]!, emotionModel.labels[topModelLabel - emotionModel.offset]!, modelTop.weight[topModelLabel]!));
+    if (topModelLabel >= 0 && emotionModel && lexicalTotal < 0.8) {
+      const strongest = bank.strongest(modelHits, topModelLabel);
+      if (strongest) cues.push(cue(original, 'model', strongest.start, strongest.start + strongest.length, emotionModel.labels[topModelLabel - emotionModel.offset]!, strongest.weight));
     }
 
     // Polarity: the lexicon where it has evidence, the model everywhere.

@@ -1,5 +1,6 @@
 import type { TMessageAnalyzer } from './analyze-message.js';
 import type { TPhrase, TReplyLexicon } from './lexicon.js';
+import { hitsCreate, modelBankCompile, type TLinearModelData } from './linear-model.js';
 import { matcherCreate } from './matcher.js';
 import type { TNormalizer } from './normalize.js';
 import {
@@ -68,6 +69,12 @@ const SITUATIONS_FOR_THREAT: Record<string, string> = {
   superior: 'service_complaint',
 };
 
+/**
+ * How sure an issue model must be to flag a reply on its own. Above one half because a
+ * false "avoid" on a good reply costs the trainee's trust more than a missed mild issue.
+ */
+const ISSUE_MODEL_THRESHOLD = 0.6;
+
 /** A stable small number from a text, so the same reply always gets the same suggestions. */
 function textHash(text: string): number {
   let h = 2166136261;
@@ -84,7 +91,19 @@ export type TReplyChecker = (reply: string, customerMessage?: string | TMessageA
  * @param normalize the text folder
  * @param analyzeMessage reads the customer message the reply answers
  */
-export function replyCheckerCreate(lexicon: TReplyLexicon, phrases: readonly TPhrase[], normalize: TNormalizer, analyzeMessage: TMessageAnalyzer): TReplyChecker {
+export function replyCheckerCreate(
+  lexicon: TReplyLexicon,
+  phrases: readonly TPhrase[],
+  normalize: TNormalizer,
+  analyzeMessage: TMessageAnalyzer,
+  issueModels: readonly TLinearModelData[] = [],
+): TReplyChecker {
+  const compiledBank = modelBankCompile(issueModels);
+  if (!compiledBank.success) throw new Error(`@calmdesk/engine: ${compiledBank.error}`);
+  const bank = compiledBank.data;
+  const bankScores = new Float64Array(bank.width);
+  const bankHits = hitsCreate();
+  const modelCategories = bank.models.map((m) => m.name.replace(/^reply_/, '') as TReplyIssueCategory);
   const patterns: { term: string; payload: TPayload }[] = [];
   for (const category of REPLY_ISSUES) for (const term of lexicon.issues[category]?.terms ?? []) patterns.push({ term, payload: { k: 'issue', category } });
   for (const [signal, terms] of Object.entries(lexicon.signals) as [TSignal, string[]][]) for (const term of terms) patterns.push({ term, payload: { k: 'signal', signal } });
@@ -134,13 +153,30 @@ export function replyCheckerCreate(lexicon: TReplyLexicon, phrases: readonly TPh
       if (m.payload.k === 'issue') {
         // One flag per stretch of text and category, even when several terms overlap.
         if (m.payload.category === lastIssueCategory && m.start < lastIssueEnd) continue;
-        issues.push({ category: m.payload.category, ...span, explanation: lexicon.issues[m.payload.category].explanation });
+        issues.push({ category: m.payload.category, source: 'lexicon', ...span, explanation: lexicon.issues[m.payload.category].explanation });
         lastIssueEnd = m.end;
         lastIssueCategory = m.payload.category;
       } else {
         signals.add(m.payload.signal);
         strengths.push({ kind: m.payload.signal, ...span });
       }
+    }
+
+    // The issue models catch wordings no pattern lists; a category the lexicon already
+    // found is not flagged twice.
+    if (bank.width > 0 && norm.trim().length > 0) {
+      bank.score(norm, bankScores, bankHits);
+      for (let m = 0; m < bank.models.length; m += 1) {
+        const category = modelCategories[m]!;
+        const yes = bank.models[m]!.offset + 1;
+        const probability = 1 / (1 + Math.exp(bankScores[yes - 1]! - bankScores[yes]!));
+        if (probability < ISSUE_MODEL_THRESHOLD || issues.some((i) => i.category === category)) continue;
+        const strongest = bank.strongest(bankHits, yes);
+        const start = strongest?.start ?? 0;
+        const end = strongest ? strongest.start + strongest.length : text.length;
+        issues.push({ category, source: 'model', text: text.slice(start, end), start: start as CharOffset, end: end as CharOffset, explanation: lexicon.issues[category].explanation });
+      }
+      issues.sort((a, b) => a.start - b.start);
     }
 
     const customer = customerMessage === undefined ? undefined : typeof customerMessage === 'string' ? analyzeMessage(customerMessage) : customerMessage;

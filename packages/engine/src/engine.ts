@@ -24,7 +24,7 @@ export type TEngine = {
 export function engineCreate(resources: TEngineResources): TEngine {
   const normalize = normalizerCreate(resources.t2s);
   const analyzeMessage = messageAnalyzerCreate(resources.customer, normalize, resources.models);
-  const checkReply = replyCheckerCreate(resources.reply, resources.phrases, normalize, analyzeMessage);
+  const checkReply = replyCheckerCreate(resources.reply, resources.phrases, normalize, analyzeMessage, resources.models.replyIssues ?? []);
   return {
     analyzeMessage,
     checkReply,

@@ -47,5 +47,10 @@ export type TEngineResources = {
   /** Traditional → Simplified character pairs. */
   t2s: ReadonlyMap<string, string>;
   phrases: readonly TPhrase[];
-  models: { polarity?: import('./linear-model.js').TLinearModelData; emotion?: import('./linear-model.js').TLinearModelData };
+  models: {
+    polarity?: import('./linear-model.js').TLinearModelData;
+    emotion?: import('./linear-model.js').TLinearModelData;
+    /** One yes/no model per reply-issue category (name `reply_<category>`). */
+    replyIssues?: import('./linear-model.js').TLinearModelData[];
+  };
 };

@@ -21,11 +21,14 @@ export type TLinearModelData = {
   trainedOn: string;
 };
 
-export type TTopContribution = { start: Int32Array; length: Int32Array; weight: Float64Array };
+/**
+ * The n-grams a text hit in the model table, recorded while scoring (three stores per hit,
+ * no per-label work), so the strongest one for whichever label wins can be named after.
+ */
+export type THits = { rows: Int32Array; starts: Int32Array; lengths: Int32Array; count: number };
 
-/** Buffers for `score`'s per-label strongest n-gram. */
-export function topContributionCreate(classes: number): TTopContribution {
-  return { start: new Int32Array(classes), length: new Int32Array(classes), weight: new Float64Array(classes) };
+export function hitsCreate(capacity = 256): THits {
+  return { rows: new Int32Array(capacity), starts: new Int32Array(capacity), lengths: new Int32Array(capacity), count: 0 };
 }
 
 /** Present in browsers and Node ≥ 16; typed here because the engine's lib has no DOM. */
@@ -93,11 +96,14 @@ function isSpace(c: number): boolean {
  * all of them. Unigrams index a flat array; bigrams and trigrams go through hash tables.
  */
 export type TModelBank = {
-  /** In the order given; the strongest-n-gram tracking of `score` covers the last one. */
+  /** In the order given, each with its first column in `out`. */
   models: { name: string; labels: readonly string[]; offset: number }[];
-  /** Total labels over all models: the length of `out` and of `top`'s arrays. */
+  /** Total labels over all models: the length of `out`. */
   width: number;
-  score: (text: string, out: Float64Array, top?: TTopContribution) => void;
+  /** Scores of every model's labels into `out`; records the n-grams hit into `hits` when given. */
+  score: (text: string, out: Float64Array, hits?: THits) => void;
+  /** The recorded n-gram that raised column `column` most in the last scored text. */
+  strongest: (hits: THits, column: number) => { start: number; length: number; weight: number } | undefined;
 };
 
 export function modelBankCompile(list: readonly TLinearModelData[]): { success: true; data: TModelBank } | { success: false; error: string } {
@@ -127,7 +133,8 @@ export function modelBankCompile(list: readonly TLinearModelData[]): { success: 
     return rows;
   });
   const keys = interner.keys();
-  const weights = new Float64Array(keys.length * width);
+  // float32 halves the memory the hot loop walks; the models were quantised to int16 anyway.
+  const weights = new Float32Array(keys.length * width);
   decoded.forEach((model, m) => {
     const rows = rowsOfModel[m]!;
     for (let g = 0; g < model.grams.length; g += 1) {
@@ -151,27 +158,31 @@ export function modelBankCompile(list: readonly TLinearModelData[]): { success: 
   const table = numberTableFromArrays(longerKeys.subarray(0, longerCount), longerRows.subarray(0, longerCount));
 
   let out: Float64Array = new Float64Array(width);
-  let top: TTopContribution | undefined;
-  // Only the last model's labels (the emotion model) need their strongest n-gram tracked.
-  const trackFrom = decoded.length > 0 ? decoded[decoded.length - 1]!.offset : width;
+  let hits: THits | undefined;
   const add = (row: number, start: number, length: number): void => {
     const base = row * width;
     for (let k = 0; k < width; k += 1) out[k] = out[k]! + weights[base + k]!;
-    if (top === undefined) return;
-    for (let k = trackFrom; k < width; k += 1) {
-      const w = weights[base + k]!;
-      if (w > top.weight[k]!) {
-        top.weight[k] = w;
-        top.start[k] = start;
-        top.length[k] = length;
+    if (hits === undefined) return;
+    const i = hits.count;
+    hits.rows[i] = row;
+    hits.starts[i] = start;
+    hits.lengths[i] = length;
+    hits.count = i + 1;
+  };
+  const score = (text: string, target: Float64Array, hitsTarget?: THits): void => {
+    out = target;
+    hits = hitsTarget;
+    for (let k = 0; k < width; k += 1) out[k] = 0;
+    if (hits) {
+      hits.count = 0;
+      // At most three n-grams per character.
+      if (hits.rows.length < text.length * 3) {
+        const capacity = text.length * 3;
+        hits.rows = new Int32Array(capacity);
+        hits.starts = new Int32Array(capacity);
+        hits.lengths = new Int32Array(capacity);
       }
     }
-  };
-  const score = (text: string, target: Float64Array, topTarget?: TTopContribution): void => {
-    out = target;
-    top = topTarget;
-    for (let k = 0; k < width; k += 1) out[k] = 0;
-    if (top) top.weight.fill(0);
     let p1 = -1;
     let p2 = -1;
     let count = 0;
@@ -200,8 +211,21 @@ export function modelBankCompile(list: readonly TLinearModelData[]): { success: 
     }
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
     for (let k = 0; k < width; k += 1) out[k] = out[k]! * norm + bias[k]!;
-    if (top) for (let k = 0; k < width; k += 1) top.weight[k] = top.weight[k]! * norm;
+    lastNorm = norm;
   };
-  return { success: true, data: { models, width, score } };
+  let lastNorm = 0;
+  const strongest = (from: THits, column: number): { start: number; length: number; weight: number } | undefined => {
+    let best = -1;
+    let bestWeight = 0;
+    for (let i = 0; i < from.count; i += 1) {
+      const w = weights[from.rows[i]! * width + column]!;
+      if (w > bestWeight) {
+        bestWeight = w;
+        best = i;
+      }
+    }
+    return best < 0 ? undefined : { start: from.starts[best]!, length: from.lengths[best]!, weight: bestWeight * lastNorm };
+  };
+  return { success: true, data: { models, width, score, strongest } };
 }
 

@@ -33,20 +33,24 @@ export function normalizerCreate(t2sPairs: ReadonlyMap<string, string>): TNormal
   for (const [from, to] of t2sPairs) {
     if (from.length === 1 && to.length === 1) table[from.charCodeAt(0)] = to.charCodeAt(0);
   }
+  let buffer = new Uint16Array(256);
   return (text: string): string => {
-    let changed = false;
     const length = text.length;
-    const codes = new Array<number>(length);
+    let first = -1;
     for (let i = 0; i < length; i += 1) {
       const code = text.charCodeAt(i);
-      const folded = table[code]!;
-      codes[i] = folded;
-      if (folded !== code) changed = true;
+      if (table[code] !== code) {
+        first = i;
+        break;
+      }
     }
-    if (!changed) return text;
+    if (first < 0) return text;
+    if (buffer.length < length) buffer = new Uint16Array(length);
+    for (let i = 0; i < length; i += 1) buffer[i] = table[text.charCodeAt(i)]!;
     // Chunked to stay under the engine's argument limit on long texts.
+    if (length <= 8192) return String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]);
     let out = '';
-    for (let i = 0; i < length; i += 8192) out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+    for (let i = 0; i < length; i += 8192) out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
     return out;
   };
 }

@@ -98,6 +98,8 @@ export type TLocalised = { zh: string; en: string };
 
 export type TReplyIssue = {
   category: TReplyIssueCategory;
+  /** lexicon: a listed wording matched; model: the issue model judged the whole reply, the span is its strongest n-gram. */
+  source: 'lexicon' | 'model';
   text: string;
   start: CharOffset;
   end: CharOffset;

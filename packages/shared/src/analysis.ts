@@ -40,7 +40,7 @@ const ZLocalisedText = z.object({ zh: z.string(), en: z.string() });
 
 export const ZReplyCheck = z.object({
   verdict: z.enum(['ok', 'revise', 'avoid']),
-  issues: z.array(z.object({ category: z.string(), ...ZSpan, explanation: ZLocalisedText })),
+  issues: z.array(z.object({ category: z.string(), source: z.enum(['lexicon', 'model']), ...ZSpan, explanation: ZLocalisedText })),
   missing: z.array(z.object({ kind: z.string(), explanation: ZLocalisedText })),
   strengths: z.array(z.object({ kind: z.string(), ...ZSpan })),
   suggestions: z.array(z.object({ id: z.string(), purpose: z.string(), zh: z.string(), en: z.string(), because: z.string() })),
