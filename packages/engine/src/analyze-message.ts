@@ -1,6 +1,6 @@
 import type { TCustomerLexicon } from './lexicon.js';
 import { hitsCreate, modelBankCompile, type TLinearModelData } from './linear-model.js';
-import { matcherCreate, type TMatch } from './matcher.js';
+import { matcherCreate, spansSort, type TMatch } from './matcher.js';
 import type { TNormalizer } from './normalize.js';
 import {
   EMOTIONS,
@@ -106,7 +106,7 @@ function findRepetition(text: string): { start: number; end: number } | undefine
   const limit = Math.min(text.length, 400);
   for (let size = 2; size <= 4; size += 1) {
     for (let i = 0; i + 2 * size <= limit; i += 1) {
-      if (!isCjk(text.charCodeAt(i))) continue;
+      if (text.charCodeAt(i) !== text.charCodeAt(i + size) || !isCjk(text.charCodeAt(i))) continue;
       let same = true;
       for (let j = 0; j < size; j += 1) {
         if (text.charCodeAt(i + j) !== text.charCodeAt(i + size + j)) {
@@ -223,12 +223,16 @@ export function messageAnalyzerCreate(
   const modelScores = new Float64Array(bank.width);
   const modelHits = hitsCreate();
   const modelProbabilities = new Float64Array(emotionModel?.labels.length ?? 0);
-  const emotionMapping = (emotionModel?.labels ?? []).map((label) => Object.entries(MODEL_EMOTION_MAP[label] ?? {}) as [TEmotion, number][]);
+  // Per model label: pairs of (emotion index, factor), flat for the hot loop.
+  const emotionMapping = (emotionModel?.labels ?? []).map((label) =>
+    Float64Array.from((Object.entries(MODEL_EMOTION_MAP[label] ?? {}) as [TEmotion, number][]).flatMap(([emotion, factor]) => [EMOTION_INDEX[emotion], factor])),
+  );
   const scores = new Float64Array(EMOTIONS.length);
   const lexical = new Float64Array(EMOTIONS.length);
   const negators: TMatch<TFamilyPayload>[] = [];
   const modifiers: TMatch<TFamilyPayload>[] = [];
-  const reach = [0, 0, 0, 0, 0, 0].map(() => ({ start: -1, end: -1 }));
+  const reachStart = new Int32Array(6);
+  const reachEnd = new Int32Array(6);
 
   const analyze: TMessageAnalyzer = (text, context) => {
     if (typeof text !== 'string') {
@@ -253,26 +257,18 @@ export function messageAnalyzerCreate(
 
     const all = matcher.findAll(norm);
     // Trie matches come in start order; regular-expression matches are appended after them.
-    let isSorted = true;
-    for (let i = 1; i < all.length && isSorted; i += 1) {
-      const a = all[i - 1]!;
-      const b = all[i]!;
-      if (a.start > b.start || (a.start === b.start && a.end < b.end)) isSorted = false;
-    }
-    if (!isSorted) all.sort((a, b) => a.start - b.start || b.end - a.end);
-    for (const r of reach) {
-      r.start = -1;
-      r.end = -1;
-    }
+    spansSort(all, 'longest-first');
+    reachStart.fill(-1);
+    reachEnd.fill(-1);
     negators.length = 0;
     modifiers.length = 0;
     let kept = 0;
     for (const m of all) {
-      const r = reach[m.payload.f]!;
-      const isInside = r.end > m.end || (r.end === m.end && r.start < m.start);
-      if (m.end > r.end) {
-        r.start = m.start;
-        r.end = m.end;
+      const f = m.payload.f;
+      const isInside = reachEnd[f]! > m.end || (reachEnd[f] === m.end && reachStart[f]! < m.start);
+      if (m.end > reachEnd[f]!) {
+        reachStart[f] = m.start;
+        reachEnd[f] = m.end;
       }
       if (isInside) continue;
       all[kept++] = m;
@@ -434,7 +430,8 @@ export function messageAnalyzerCreate(
         for (let k = from; k < to; k += 1) {
           const probability = modelProbabilities[k - from]! / sum;
           if (modelScores[k]! > modelScores[best]!) best = k;
-          for (const [emotion, factor] of emotionMapping[k - from]!) bump(scores, EMOTION_INDEX[emotion], probability * factor * modelShare);
+          const mapping = emotionMapping[k - from]!;
+          for (let j = 0; j < mapping.length; j += 2) bump(scores, mapping[j]!, probability * mapping[j + 1]! * modelShare);
         }
         topModelLabel = best;
       }
@@ -517,9 +514,17 @@ export function messageAnalyzerCreate(
     }
     if (riskReasons.length === 0) riskReasons.push('calm');
 
-    if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
-    const emotionScores = {} as Record<TEmotion, number>;
-    for (let k = 0; k < EMOTIONS.length; k += 1) emotionScores[EMOTIONS[k]!] = Math.round(scores[k]! * 1000) / 1000;
+    spansSort(cues, 'shortest-first');
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    const emotionScores: Record<TEmotion, number> = {
+      calm: round(scores[0]!),
+      confused: round(scores[1]!),
+      anxious: round(scores[2]!),
+      disappointed: round(scores[3]!),
+      dissatisfied: round(scores[4]!),
+      angry: round(scores[5]!),
+      positive: round(scores[6]!),
+    };
     return {
       emotion,
       intensity: Math.round(intensity * 100) / 100,

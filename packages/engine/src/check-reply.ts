@@ -1,7 +1,7 @@
 import type { TMessageAnalyzer } from './analyze-message.js';
 import type { TPhrase, TReplyLexicon } from './lexicon.js';
 import { hitsCreate, modelBankCompile, type TLinearModelData } from './linear-model.js';
-import { matcherCreate } from './matcher.js';
+import { matcherCreate, spansSort } from './matcher.js';
 import type { TNormalizer } from './normalize.js';
 import {
   REPLY_ISSUES,
@@ -141,7 +141,8 @@ export function replyCheckerCreate(
     }
     const text = reply.length > 20_000 ? reply.slice(0, 20_000) : reply;
     const norm = normalize(text);
-    const matches = matcher.findAll(norm).sort((a, b) => a.start - b.start || b.end - a.end);
+    const matches = matcher.findAll(norm);
+    spansSort(matches, 'longest-first');
 
     const issues: TReplyIssue[] = [];
     const strengths: TReplyCheck['strengths'] = [];
@@ -176,7 +177,7 @@ export function replyCheckerCreate(
         const end = strongest ? strongest.start + strongest.length : text.length;
         issues.push({ category, source: 'model', text: text.slice(start, end), start: start as CharOffset, end: end as CharOffset, explanation: lexicon.issues[category].explanation });
       }
-      issues.sort((a, b) => a.start - b.start);
+      spansSort(issues, 'shortest-first');
     }
 
     const customer = customerMessage === undefined ? undefined : typeof customerMessage === 'string' ? analyzeMessage(customerMessage) : customerMessage;

@@ -9,8 +9,8 @@ export const NGRAM_MAX = 3;
 const TWO_16 = 65536;
 const TWO_32 = 4294967296;
 
-/** Calls `visit` with every 1-, 2- and 3-gram key of the text, and its start offset. */
-export function featuresForEach(text: string, visit: (key: number, start: number, length: number) => void): void {
+/** Calls `visit` with every 1-, 2- and (when `maxOrder` is 3) 3-gram key of the text, and its start offset. */
+export function featuresForEach(text: string, visit: (key: number, start: number, length: number) => void, maxOrder: 2 | 3 = 3): void {
   let p1 = -1; // previous char code
   let p2 = -1; // the one before
   for (let i = 0; i < text.length; i += 1) {
@@ -23,7 +23,7 @@ export function featuresForEach(text: string, visit: (key: number, start: number
     visit(c, i, 1);
     if (p1 >= 0) {
       visit(p1 * TWO_16 + c, i - 1, 2);
-      if (p2 >= 0) visit(p2 * TWO_32 + p1 * TWO_16 + c, i - 2, 3);
+      if (p2 >= 0 && maxOrder === 3) visit(p2 * TWO_32 + p1 * TWO_16 + c, i - 2, 3);
     }
     p2 = p1;
     p1 = c;

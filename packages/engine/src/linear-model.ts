@@ -17,6 +17,8 @@ export type TLinearModelData = {
   /** Base64 of little-endian int16 weights, labels.length per n-gram; value = q × scale. */
   weights: string;
   scale: number;
+  /** Longest n-gram scored: 2 or 3 (default 3). Scoring must count n-grams as training did. */
+  maxOrder?: 2 | 3;
   /** How the model was made, for the bench and the README. */
   trainedOn: string;
 };
@@ -109,6 +111,9 @@ export type TModelBank = {
 export function modelBankCompile(list: readonly TLinearModelData[]): { success: true; data: TModelBank } | { success: false; error: string } {
   const models: TModelBank['models'] = [];
   let width = 0;
+  const maxOrders = new Set(list.map((m) => m.maxOrder ?? 3));
+  if (maxOrders.size > 1) return { success: false, error: 'models in one bank must use the same longest n-gram' };
+  const useTrigrams = !maxOrders.has(2);
   const decoded: { grams: string[]; weights: Int16Array; scale: number; classes: number; offset: number }[] = [];
   for (const data of list) {
     const classes = data.labels.length;
@@ -200,7 +205,7 @@ export function modelBankCompile(list: readonly TLinearModelData[]): { success: 
         count += 1;
         row = table.get(p1 * TWO_16 + c);
         if (row >= 0) add(row, i - 1, 2);
-        if (p2 >= 0) {
+        if (p2 >= 0 && useTrigrams) {
           count += 1;
           row = table.get(p2 * TWO_32 + p1 * TWO_16 + c);
           if (row >= 0) add(row, i - 2, 3);

@@ -14,6 +14,7 @@ export type TMatcher<P> = {
    * Every match of every term (a term that is a prefix of a longer matching term is
    * reported too). Terms that begin or end with a Latin letter or digit match whole
    * words only, so "not" does not fire inside "nothing" and 315 not inside 13150.
+   * The returned array is reused by the next call: read it before calling again.
    */
   findAll: (text: string) => TMatch<P>[];
 };
@@ -71,13 +72,18 @@ export function matcherCreate<P>(patterns: readonly TTermPattern<P>[]): TMatcher
           'g',
         );
 
+  // First characters index straight into the root's children: one array read per position.
+  const rootChildren: (TTrieNode<P> | undefined)[] = new Array(65536);
+  for (const [code, child] of root.next ?? []) rootChildren[code] = child;
+  const matches: TMatch<P>[] = [];
+
   return {
     findAll(text: string): TMatch<P>[] {
-      const matches: TMatch<P>[] = [];
+      matches.length = 0;
       const length = text.length;
       for (let start = 0; start < length; start += 1) {
         const first = text.charCodeAt(start);
-        let node: TTrieNode<P> | undefined = root.next?.get(first);
+        let node: TTrieNode<P> | undefined = rootChildren[first];
         if (!node) continue;
         if (isWordChar(first) && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
         let i = start + 1;
@@ -109,4 +115,19 @@ export function matcherCreate<P>(patterns: readonly TTermPattern<P>[]): TMatcher
       return matches;
     },
   };
+}
+
+/**
+ * Sorts spans by start, and at one start by length, in place. Most lists arrive sorted
+ * already (the trie reports in text order), so it first checks, which is cheaper than
+ * sorting on the hot path.
+ */
+export function spansSort<T extends { start: number; end: number }>(spans: T[], tie: 'longest-first' | 'shortest-first'): void {
+  const compare = tie === 'longest-first' ? (a: T, b: T) => a.start - b.start || b.end - a.end : (a: T, b: T) => a.start - b.start || a.end - b.end;
+  for (let i = 1; i < spans.length; i += 1) {
+    if (compare(spans[i - 1]!, spans[i]!) > 0) {
+      spans.sort(compare);
+      return;
+    }
+  }
 }

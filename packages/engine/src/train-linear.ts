@@ -21,12 +21,14 @@ export type TTrainOptions = {
   /** Keep the n-grams with the largest weights, at most this many. */
   maxFeatures?: number;
   seed?: number;
+  /** Longest n-gram the samples' features hold (recorded in the model for scoring). */
+  maxOrder?: 2 | 3;
 };
 
 /** Every n-gram occurrence key of a (normalised) text, as the model scores it. */
-export function trainFeatures(text: string): number[] {
+export function trainFeatures(text: string, maxOrder: 2 | 3 = 3): number[] {
   const keys: number[] = [];
-  featuresForEach(text, (key) => keys.push(key));
+  featuresForEach(text, (key) => keys.push(key), maxOrder);
   return keys;
 }
 
@@ -126,6 +128,7 @@ export function linearModelTrain(samples: readonly { features: readonly number[]
     grams: grams.join('\n'),
     weights: bytesToBase64(bytes),
     scale,
+    maxOrder: options.maxOrder ?? 3,
     trainedOn: options.trainedOn,
   };
 }
