@@ -116,23 +116,33 @@ export function replyCheckerCreate(
     for (const category of phrase.replaces ?? []) (byReplaces.get(category) ?? byReplaces.set(category, []).get(category)!).push(phrase);
   }
 
-  /** The best-fitting phrases: right emotion and situation first, then a stable spread. */
-  const pick = (candidates: readonly TPhrase[] | undefined, customer: TMessageAnalysis | undefined, salt: number, count: number, exclude: Set<string>): TPhrase[] => {
-    if (!candidates || candidates.length === 0) return [];
-    const situations = new Set<string>(['general']);
+  /**
+   * The best-fitting phrase: right situation first, then emotion, then a stable spread by
+   * the reply's hash (the same reply always gets the same suggestion). One pass, no sort.
+   */
+  const pick = (candidates: readonly TPhrase[] | undefined, customer: TMessageAnalysis | undefined, salt: number, exclude: Set<string>): TPhrase | undefined => {
+    if (!candidates || candidates.length === 0) return undefined;
+    const situations = new Set<string>();
     for (const need of customer?.needs ?? []) for (const s of SITUATIONS_FOR_NEED[need] ?? []) situations.add(s);
     for (const threat of customer?.threats ?? []) situations.add(SITUATIONS_FOR_THREAT[threat] ?? 'general');
-    const ranked = candidates
-      .filter((p) => !exclude.has(p.id))
-      .map((p, i) => {
-        let fit = 0;
-        if (customer && p.emotions.includes(customer.emotion)) fit += 2;
-        if (p.situations.some((s) => situations.has(s) && s !== 'general')) fit += 3;
-        else if (p.situations.includes('general')) fit += 1;
-        return { p, fit, tie: (salt + i * 2654435761) >>> 0 };
-      })
-      .sort((a, b) => b.fit - a.fit || a.tie - b.tie);
-    return ranked.slice(0, count).map((r) => r.p);
+    let best: TPhrase | undefined;
+    let bestFit = -1;
+    let bestTie = 0;
+    for (let i = 0; i < candidates.length; i += 1) {
+      const p = candidates[i]!;
+      if (exclude.has(p.id)) continue;
+      let fit = 0;
+      if (customer && p.emotions.includes(customer.emotion)) fit += 2;
+      if (p.situations.some((s) => situations.has(s))) fit += 3;
+      else if (p.situations.includes('general')) fit += 1;
+      const tie = (salt + Math.imul(i, 2654435761)) >>> 0;
+      if (fit > bestFit || (fit === bestFit && tie < bestTie)) {
+        best = p;
+        bestFit = fit;
+        bestTie = tie;
+      }
+    }
+    return best;
   };
 
   return (reply, customerMessage) => {
@@ -205,10 +215,13 @@ export function replyCheckerCreate(
       used.add(phrase.id);
       suggestions.push({ id: phrase.id, purpose: phrase.purpose, zh: phrase.zh, en: phrase.en, because });
     };
-    for (const category of new Set(issues.map((i) => i.category))) for (const p of pick(byReplaces.get(category), customer, salt, 1, used)) add(p, category);
-    for (const gap of missing) for (const p of pick(byPurpose.get(PURPOSE_FOR_MISSING[gap.kind]), customer, salt, 1, used)) add(p, gap.kind);
+    const offer = (phrase: TPhrase | undefined, because: TSuggestion['because']) => {
+      if (phrase) add(phrase, because);
+    };
+    for (const category of new Set(issues.map((i) => i.category))) offer(pick(byReplaces.get(category), customer, salt, used), category);
+    for (const gap of missing) offer(pick(byPurpose.get(PURPOSE_FOR_MISSING[gap.kind]), customer, salt, used), gap.kind);
     if (suggestions.length === 0 && customer && customer.emotion !== 'calm' && customer.emotion !== 'positive' && verdict !== 'ok') {
-      for (const p of pick(byPurpose.get('empathy'), customer, salt, 1, used)) add(p, 'emotion');
+      offer(pick(byPurpose.get('empathy'), customer, salt, used), 'emotion');
     }
 
     const result: TReplyCheck = { verdict, issues, missing, strengths, suggestions: suggestions.slice(0, 5) };
