@@ -498,8 +498,11 @@ export function messageAnalyzerCreate(
     const lexicalPolarity = Math.max(-1, Math.min(1, (lexicalPositive - lexicalNegative) / 1.2));
     const lexicalWeight = Math.min(0.7, (lexicalPositive + lexicalNegative) / 2);
     let polarityScore = polarityModel ? lexicalWeight * lexicalPolarity + (1 - lexicalWeight) * modelPolarity : lexicalPolarity;
+    // The polarity model learnt from reviews, where a question is usually a complaint: for a
+    // calm or puzzled customer with no negative word, its lean counts half.
+    if ((emotion === 'calm' || emotion === 'confused') && lexicalNegative === 0) polarityScore *= 0.5;
     polarityScore = Math.round(Math.max(-1, Math.min(1, polarityScore)) * 1000) / 1000;
-    const polarity: TPolarity = polarityScore > 0.1 ? 'pos' : polarityScore < -0.1 ? 'neg' : 'neutral';
+    const polarity: TPolarity = polarityScore > 0.2 ? 'pos' : polarityScore < -0.2 ? 'neg' : 'neutral';
 
     const riskReasons: TRiskReason[] = [];
     if (threats.length > 0) riskReasons.push('threat');
