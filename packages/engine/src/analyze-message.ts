@@ -498,11 +498,14 @@ export function messageAnalyzerCreate(
     const lexicalPolarity = Math.max(-1, Math.min(1, (lexicalPositive - lexicalNegative) / 1.2));
     const lexicalWeight = Math.min(0.7, (lexicalPositive + lexicalNegative) / 2);
     let polarityScore = polarityModel ? lexicalWeight * lexicalPolarity + (1 - lexicalWeight) * modelPolarity : lexicalPolarity;
-    // The polarity model learnt from reviews, where a question is usually a complaint: for a
-    // calm or puzzled customer with no negative word, its lean counts half.
-    if ((emotion === 'calm' || emotion === 'confused') && lexicalNegative === 0) polarityScore *= 0.5;
+    // The polarity model learnt from reviews, where a question ("什么时候发货？") is usually a
+    // complaint: for a calm or puzzled customer with no negative word its lean counts a
+    // third, and only a clear lean makes the message positive or negative.
+    const isPlainQuestion = (emotion === 'calm' || emotion === 'confused') && lexicalNegative === 0;
+    if (isPlainQuestion) polarityScore *= 0.3;
     polarityScore = Math.round(Math.max(-1, Math.min(1, polarityScore)) * 1000) / 1000;
-    const polarity: TPolarity = polarityScore > 0.2 ? 'pos' : polarityScore < -0.2 ? 'neg' : 'neutral';
+    const band = isPlainQuestion ? 0.3 : 0.15;
+    const polarity: TPolarity = polarityScore > band ? 'pos' : polarityScore < -band ? 'neg' : 'neutral';
 
     const riskReasons: TRiskReason[] = [];
     if (threats.length > 0) riskReasons.push('threat');
