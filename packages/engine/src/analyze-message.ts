@@ -74,6 +74,9 @@ const CUE_WEIGHTS = {
   shouting: { angry: 0.35 },
 } as const satisfies Record<string, Partial<Record<TEmotion, number>>>;
 
+/** A question mark, or a sentence-final question particle. */
+const QUESTION = /[?]|[吗呢么嘛][\s.,~]*$/;
+
 /** Below this much evidence for any emotion, the message is calm. */
 const MIN_EMOTION_SCORE = 0.32;
 
@@ -501,7 +504,7 @@ export function messageAnalyzerCreate(
     // The polarity model learnt from reviews, where a question ("什么时候发货？") is usually a
     // complaint: for a calm or puzzled customer with no negative word its lean counts a
     // third, and only a clear lean makes the message positive or negative.
-    const isPlainQuestion = (emotion === 'calm' || emotion === 'confused') && lexicalNegative === 0;
+    const isPlainQuestion = (emotion === 'calm' || emotion === 'confused') && lexicalNegative === 0 && QUESTION.test(norm);
     if (isPlainQuestion) polarityScore *= 0.3;
     polarityScore = Math.round(Math.max(-1, Math.min(1, polarityScore)) * 1000) / 1000;
     const band = isPlainQuestion ? 0.3 : 0.15;
