@@ -48,28 +48,36 @@ const truncate = (text: string, width: number) => {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 };
 
+/** One analysis command: its table header and how it answers a plain line or a JSON record. */
+type TCommand = {
+  header: string;
+  /** A table row for a plain-text line. */
+  row: (text: string, number: number) => string;
+  /** The JSON answer for a record, or an error message naming what is wrong with it. */
+  answer: (record: Record<string, unknown>, id: string | number | null) => { result: unknown } | { error: string };
+};
+
 /**
- * `calmdesk analyze`: JSON lines {"id", "text"} in, one result line out per input line, in
- * order. A bad line gets {"id" | "line", "error"} and the rest goes on.
+ * The loop both commands share: lines in, one line out per input line, in order, with
+ * back-pressure. A bad line (invalid UTF-8, over 1 MiB, not JSON, wrong fields) gets an
+ * error line and the rest goes on.
  * @returns the number of error lines
  */
-export async function runAnalyze(engine: TEngine, input: Readable, output: Writable, isJsonl: boolean): Promise<number> {
+async function runLines(command: TCommand, input: Readable, output: Writable, isJsonl: boolean): Promise<number> {
   const out = createOutput(output);
   let errors = 0;
-  if (!isJsonl) await out.write('#\temotion\tintensity\trisk\tneeds\tthreats\ttext\n');
+  if (!isJsonl) await out.write(`${command.header}\n`);
   for await (const line of readLines(input)) {
     if ('error' in line) {
       errors += 1;
       await out.write(isJsonl ? errorLine(line.number, null, line.error) : `${line.number}\terror: ${line.error}\n`);
       continue;
     }
+    if (line.text.trim() === '') continue;
     if (!isJsonl) {
-      if (line.text.trim() === '') continue;
-      const a = engine.analyzeMessage(line.text);
-      await out.write(`${line.number}\t${a.emotion}\t${a.intensity.toFixed(2)}\t${a.risk}\t${a.needs.join(',') || '-'}\t${a.threats.join(',') || '-'}\t${truncate(line.text, 60)}\n`);
+      await out.write(`${command.row(line.text, line.number)}\n`);
       continue;
     }
-    if (line.text.trim() === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(line.text);
@@ -79,60 +87,61 @@ export async function runAnalyze(engine: TEngine, input: Readable, output: Writa
       continue;
     }
     const id = idOf(value);
-    const text = value && typeof value === 'object' ? (value as { text?: unknown }).text : undefined;
-    if (typeof text !== 'string') {
+    const answered = value && typeof value === 'object' && !Array.isArray(value) ? command.answer(value as Record<string, unknown>, id) : { error: 'expected an object with a string "text"' };
+    if ('error' in answered) {
       errors += 1;
-      await out.write(errorLine(line.number, id, 'expected an object with a string "text"'));
+      await out.write(errorLine(line.number, id, answered.error));
       continue;
     }
-    await out.write(`${JSON.stringify(presentAnalysis(id, engine.analyzeMessage(text)))}\n`);
+    await out.write(`${JSON.stringify(answered.result)}\n`);
   }
   return errors;
 }
 
 /**
- * `calmdesk check-reply`: JSON lines {"id", "text", "customer"?} in, {"id", "verdict",
- * "issues", "missing", "suggestions"} out, in order; bad lines as for analyze.
+ * `calmdesk analyze`: JSON lines {"id", "text"} in, {"id", "emotion", "intensity",
+ * "polarity", "polarityScore", "risk", "needs", "threats", "cues"} out.
  * @returns the number of error lines
  */
-export async function runCheckReply(engine: TEngine, input: Readable, output: Writable, isJsonl: boolean): Promise<number> {
-  const out = createOutput(output);
-  let errors = 0;
-  if (!isJsonl) await out.write('#\tverdict\tissues\ttext\n');
-  for await (const line of readLines(input)) {
-    if ('error' in line) {
-      errors += 1;
-      await out.write(isJsonl ? errorLine(line.number, null, line.error) : `${line.number}\terror: ${line.error}\n`);
-      continue;
-    }
-    if (line.text.trim() === '') continue;
-    if (!isJsonl) {
-      const c = engine.checkReply(line.text);
-      await out.write(`${line.number}\t${c.verdict}\t${c.issues.map((i) => `${i.category}:${i.text}`).join(', ') || '-'}\t${truncate(line.text, 60)}\n`);
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(line.text);
-    } catch (error) {
-      errors += 1;
-      await out.write(errorLine(line.number, null, describeJsonError(error)));
-      continue;
-    }
-    const id = idOf(value);
-    const record = value && typeof value === 'object' ? (value as { text?: unknown; customer?: unknown }) : {};
-    if (typeof record.text !== 'string') {
-      errors += 1;
-      await out.write(errorLine(line.number, id, 'expected an object with a string "text"'));
-      continue;
-    }
-    if (record.customer !== undefined && record.customer !== null && typeof record.customer !== 'string') {
-      errors += 1;
-      await out.write(errorLine(line.number, id, '"customer" must be a string when given'));
-      continue;
-    }
-    const customer = typeof record.customer === 'string' ? record.customer : undefined;
-    await out.write(`${JSON.stringify(presentCheck(id, engine.checkReply(record.text, customer)))}\n`);
-  }
-  return errors;
+export function runAnalyze(engine: TEngine, input: Readable, output: Writable, isJsonl: boolean): Promise<number> {
+  return runLines(
+    {
+      header: '#\temotion\tintensity\trisk\tneeds\tthreats\ttext',
+      row: (text, number) => {
+        const a = engine.analyzeMessage(text);
+        return `${number}\t${a.emotion}\t${a.intensity.toFixed(2)}\t${a.risk}\t${a.needs.join(',') || '-'}\t${a.threats.join(',') || '-'}\t${truncate(text, 60)}`;
+      },
+      answer: (record, id) =>
+        typeof record.text === 'string' ? { result: presentAnalysis(id, engine.analyzeMessage(record.text)) } : { error: 'expected an object with a string "text"' },
+    },
+    input,
+    output,
+    isJsonl,
+  );
+}
+
+/**
+ * `calmdesk check-reply`: JSON lines {"id", "text", "customer"?} in, {"id", "verdict",
+ * "issues", "missing", "suggestions"} out.
+ * @returns the number of error lines
+ */
+export function runCheckReply(engine: TEngine, input: Readable, output: Writable, isJsonl: boolean): Promise<number> {
+  return runLines(
+    {
+      header: '#\tverdict\tissues\ttext',
+      row: (text, number) => {
+        const c = engine.checkReply(text);
+        return `${number}\t${c.verdict}\t${c.issues.map((i) => `${i.category}:${i.text}`).join(', ') || '-'}\t${truncate(text, 60)}`;
+      },
+      answer: (record, id) => {
+        if (typeof record.text !== 'string') return { error: 'expected an object with a string "text"' };
+        if (record.customer !== undefined && record.customer !== null && typeof record.customer !== 'string') return { error: '"customer" must be a string when given' };
+        const customer = typeof record.customer === 'string' ? record.customer : undefined;
+        return { result: presentCheck(id, engine.checkReply(record.text, customer)) };
+      },
+    },
+    input,
+    output,
+    isJsonl,
+  );
 }
