@@ -85,6 +85,18 @@ export async function runCli(argv: string[]): Promise<number> {
   analysisCommand('analyze', 'read customer messages from stdin: emotion, intensity, polarity, risk, needs, threats, cues', runAnalyze);
   analysisCommand('check-reply', "check agents' draft replies from stdin (JSON lines may carry the \"customer\" message they answer)", runCheckReply);
 
+  const scenario = program.command('scenario').description('role-play scenario files');
+  scenario
+    .command('validate')
+    .description('check scenario files against the schema; prints file:line field: problem for each')
+    .argument('<path>', 'a scenario .yaml file or a folder of them')
+    .action(async (target: string) => {
+      const { loadScenarios } = await import('@calmdesk/content/scenario');
+      const result = loadScenarios(target);
+      if (!result.success) throw new CommanderError(1, 'calmdesk.scenario', `${formatContentErrors(result.errors)}\n${result.errors.length} problem(s)\n`);
+      process.stdout.write(`${result.data.length} scenario(s) valid\n`);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
