@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { formatContentErrors, loadEngineResources } from '@calmdesk/content';
+import { DEFAULT_CONTENT_DIR, formatContentErrors, loadEngineResources } from '@calmdesk/content';
 import { engineCreate, type TEngine } from '@calmdesk/engine';
 import { LIMITS } from '@calmdesk/shared';
 import { runAnalyze, runCheckReply } from './analysis-commands.js';
@@ -27,6 +28,8 @@ async function readSecretFromStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
+
+const DEFAULT_SCENARIO_DIR = `${DEFAULT_CONTENT_DIR}/scenarios`;
 
 async function loadEngine(): Promise<TEngine> {
   const resources = await loadEngineResources();
@@ -95,6 +98,60 @@ export async function runCli(argv: string[]): Promise<number> {
       const result = loadScenarios(target);
       if (!result.success) throw new CommanderError(1, 'calmdesk.scenario', `${formatContentErrors(result.errors)}\n${result.errors.length} problem(s)\n`);
       process.stdout.write(`${result.data.length} scenario(s) valid\n`);
+    });
+
+  const loadScenario = async (id: string, directory: string) => {
+    const { loadScenarios } = await import('@calmdesk/content/scenario');
+    const { scenarioPath } = await import('./roleplay-commands.js');
+    const file = scenarioPath(directory, id);
+    if (!/^[a-z0-9-]+$/.test(id) || !fs.existsSync(file)) throw new CommanderError(2, 'calmdesk.scenario', `calmdesk: no scenario "${id}" in ${directory}\n`);
+    const result = loadScenarios(file);
+    if (!result.success) throw new CommanderError(1, 'calmdesk.scenario', `${formatContentErrors(result.errors)}\n`);
+    return result.data[0]!;
+  };
+  const parseSeed = (value: string) => {
+    const seed = Number(value);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) throw new CommanderError(2, 'calmdesk.seed', `calmdesk: --seed must be a whole number 0..4294967295, not "${value}"\n`);
+    return seed;
+  };
+  const roleplay = program.command('roleplay').description('practise with a simulated customer');
+  roleplay
+    .command('run')
+    .description('play the agent replies of a file (one per line) against a scenario and print the result')
+    .requiredOption('--scenario <id>', 'scenario id (a file in the scenarios folder)')
+    .requiredOption('--replies <file>', 'agent replies, one per line')
+    .option('--seed <n>', 'seed for the customer line variants', '1')
+    .option('--json', 'print one JSON object')
+    .option('--scenarios <dir>', 'scenarios folder', DEFAULT_SCENARIO_DIR)
+    .action(async (options: { scenario: string; replies: string; seed: string; json?: boolean; scenarios: string }) => {
+      const seed = parseSeed(options.seed);
+      const scenario = await loadScenario(options.scenario, options.scenarios);
+      let replies: string[];
+      const { presentRun, readReplies, runScenario } = await import('./roleplay-commands.js');
+      try {
+        replies = readReplies(options.replies);
+      } catch (error) {
+        throw new CommanderError(2, 'calmdesk.replies', `calmdesk: cannot read --replies ${options.replies}: ${(error as Error).message}\n`);
+      }
+      const session = runScenario(await loadEngine(), scenario, replies, seed);
+      const result = presentRun(scenario, session);
+      if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else {
+        process.stdout.write(`${scenario.persona.name}: ${result.opening}\n`);
+        for (const turn of result.turns) process.stdout.write(`你: ${turn.agent}\n${scenario.persona.name}: ${turn.customer}\n`);
+        process.stdout.write(`outcome ${result.outcome}, total ${result.total}/100 ${JSON.stringify(result.scores)}\n`);
+      }
+    });
+  roleplay
+    .command('play')
+    .description('play a scenario interactively in the terminal')
+    .argument('<id>', 'scenario id')
+    .option('--seed <n>', 'seed for the customer line variants', '1')
+    .option('--scenarios <dir>', 'scenarios folder', DEFAULT_SCENARIO_DIR)
+    .action(async (id: string, options: { seed: string; scenarios: string }) => {
+      const scenario = await loadScenario(id, options.scenarios);
+      const { playInteractive } = await import('./roleplay-commands.js');
+      await playInteractive(await loadEngine(), scenario, parseSeed(options.seed), process.stdin, process.stdout);
     });
 
   try {

@@ -1,0 +1,41 @@
+import type { TScenario } from '../src/types.js';
+
+/** A small scenario for unit tests, independent of the built-in ones in content/scenarios. */
+export const TEST_SCENARIO: TScenario = {
+  id: 'test-late-parcel',
+  title: { zh: '包裹迟到', en: 'Late parcel' },
+  summary: { zh: '测试用', en: 'for tests' },
+  family: 'complaint',
+  temperament: 'impatient',
+  difficulty: 1,
+  goods: 'electronics',
+  persona: { name: '王先生', description: { zh: '着急', en: 'in a hurry' } },
+  facts: { product: '充电宝', order: '20261101-0001' },
+  situation: { zh: '五天没发货', en: 'not shipped in five days' },
+  need: { zh: '尽快收到', en: 'get it soon' },
+  acceptable_outcomes: [{ zh: '今天发出', en: 'ships today' }],
+  start: { anger: 60, trust: 30, patience: 50 },
+  max_turns: 5,
+  effects: {
+    acknowledge: { anger: -10, trust: 5 },
+    apology: { anger: -10, trust: 10 },
+    plan_with_time: { anger: -25, trust: 25, patience: 10 },
+    pause: { patience: -5 },
+    blame_shift: { anger: 20, trust: -15 },
+    excuse: { anger: 15, trust: -10 },
+    cold_stock: { anger: 10, patience: -10 },
+    no_progress: { patience: -15 },
+  },
+  ending: { escalated: { anger_at_least: 90 }, leaves: { patience_at_most: 0 }, resolved: { anger_at_most: 35, trust_at_least: 60, needs: ['plan_with_time'] } },
+  lines: {
+    opening: ['我的{product}怎么还没发货？', '订单{order}五天了还没动静！'],
+    hot: ['你们到底管不管？', '我真的要投诉了！', '别糊弄我！'],
+    tense: ['那到底什么时候发？', '我等不了太久。'],
+    calmer: ['好吧，那我等你消息。', '行，尽快。'],
+    resolved: ['好的，谢谢你。'],
+    escalated: ['我要给差评，再见。'],
+    leaves: ['算了，不买了。'],
+    out_of_turns: ['我先下线了。'],
+    reactions: { blame_shift: ['快递的问题也是你们的事！'], pause: ['好，快点。'] },
+  },
+};
