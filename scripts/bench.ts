@@ -162,5 +162,42 @@ async function speedBench(): Promise<void> {
 }
 
 if (!args.has('--speed')) accuracyBench();
+/** Role-play turn latency: every built-in scenario played with its test conversations. */
+async function roleplayBench(): Promise<void> {
+  const { loadScenarios } = await import('@calmdesk/content/scenario');
+  const { simulatorCreate } = await import('@calmdesk/simulator');
+  const { parse } = await import('yaml');
+  const fs = await import('node:fs');
+  const scenarios = loadScenarios(fileURLToPath(new URL('../content/scenarios', import.meta.url)));
+  if (!scenarios.success) {
+    console.log('\nrole-play: scenarios invalid, skipped');
+    return;
+  }
+  const simulator = simulatorCreate(engineCreate(resources));
+  const latencies: number[] = [];
+  for (let round = 0; round < 20; round += 1) {
+    for (const scenario of scenarios.data) {
+      const file = fileURLToPath(new URL(`../packages/simulator/test/conversations/${scenario.id}.yaml`, import.meta.url));
+      if (!fs.existsSync(file)) continue;
+      const conversation = parse(fs.readFileSync(file, 'utf8')) as { good: string[]; bad: string[] };
+      for (const replies of [conversation.good, conversation.bad]) {
+        let session = simulator.start(scenario, round);
+        for (const reply of replies) {
+          if (session.outcome !== null) break;
+          const t0 = performance.now();
+          session = simulator.reply(scenario, session, reply);
+          if (round > 0) latencies.push(performance.now() - t0);
+        }
+      }
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  console.log(`\nrole-play, ${scenarios.data.length} built-in scenarios, ${fmt(latencies.length)} turns (warm)`);
+  console.log(`  turn latency p50 ${(at(0.5) * 1000).toFixed(0)} µs, p99 ${(at(0.99) * 1000).toFixed(0)} µs, max ${(at(1) * 1000).toFixed(0)} µs   (target: under 20 ms)`);
+  results.turnP99Ms = at(0.99).toFixed(3);
+}
+
 await speedBench();
+await roleplayBench();
 console.log(`\nsummary ${JSON.stringify(results)}`);
