@@ -4,6 +4,7 @@ import { loadConfig, type TConfig } from './config.js';
 import { createDb, migrateDb } from './db/client.js';
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from './db/embedded.js';
 import { getEngine } from './lib/engine.js';
+import { getScenarios } from './lib/scenarios.js';
 import { deleteExpiredSessions, deleteStaleLoginThrottles } from './repositories/session.repository.js';
 import { DEMO_ROLE_LOGINS, hasDemoOrganisation, seedDemoOrganisation } from './seed/demo.js';
 
@@ -36,6 +37,7 @@ export async function runServer(): Promise<void> {
   let engine: TEngine;
   try {
     engine = await getEngine();
+    getScenarios();
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './limits.js';
 export * from './roles.js';
 export * from './analysis.js';
+export * from './roleplay.js';

@@ -122,3 +122,60 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_org_created_idx').on(t.organisationId, t.createdAt)],
 );
+
+/** A trainee's practice conversation with a simulated customer (SPEC §2.2). */
+export const roleplayAttempts = pgTable(
+  'roleplay_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    assignmentId: uuid('assignment_id'),
+    seed: integer('seed').notNull(),
+    /** The simulator's session (meters, turns, feedback), replayable and auditable. */
+    session: jsonb('session').notNull(),
+    outcome: text('outcome'),
+    total: integer('total'),
+    scores: jsonb('scores'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('roleplay_attempts_org_user_idx').on(t.organisationId, t.userId, t.startedAt), index('roleplay_attempts_org_scenario_idx').on(t.organisationId, t.scenarioId)],
+);
+
+/** A trainer's or mentor's comment on an attempt. */
+export const roleplayComments = pgTable(
+  'roleplay_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    attemptId: uuid('attempt_id').notNull().references(() => roleplayAttempts.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('roleplay_comments_attempt_idx').on(t.attemptId)],
+);
+
+/** A scenario assigned to people or teams, with an optional due date. */
+export const roleplayAssignments = pgTable(
+  'roleplay_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: date('due_date'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('roleplay_assignments_org_idx').on(t.organisationId)],
+);
+
+export const roleplayAssignmentTargets = pgTable(
+  'roleplay_assignment_targets',
+  {
+    assignmentId: uuid('assignment_id').notNull().references(() => roleplayAssignments.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index('roleplay_assignment_targets_user_idx').on(t.userId)],
+);

@@ -4,6 +4,7 @@ import type { TRouteApp } from '../app.js';
 import { buildApp } from '../app.js';
 import type { TDb } from '../db/client.js';
 import { getEngine } from '../lib/engine.js';
+import { getScenarios } from '../lib/scenarios.js';
 import { buildOrganisation, buildTeam, buildTestConfig, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
 
 /**
@@ -14,10 +15,13 @@ import { buildOrganisation, buildTeam, buildTestConfig, buildUser, createTestDat
  */
 const ALL: readonly TRole[] = ['agent', 'mentor', 'supervisor', 'trainer', 'deputy', 'leader', 'admin'];
 const ADMIN: readonly TRole[] = ['admin'];
+const COACHES: readonly TRole[] = ['trainer', 'mentor', 'supervisor', 'deputy', 'leader'];
+const ASSIGNERS: readonly TRole[] = ['trainer', 'mentor'];
+const SCENARIO = [...getScenarios().keys()][0]!;
 
 type TRouteCase = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; allowed: readonly TRole[] | 'public'; body?: () => unknown };
 
-let ids: { user: string; team: string };
+let ids: { user: string; team: string; attempt: string };
 
 const POLICY: TRouteCase[] = [
   { method: 'GET', url: '/api/health', allowed: 'public' },
@@ -42,6 +46,15 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/analyze/reply', allowed: ALL, body: () => ({ text: '请耐心等待' }) },
   { method: 'POST', url: '/api/analyze/messages', allowed: ALL, body: () => ({ items: [{ text: '好的' }] }) },
   { method: 'POST', url: '/api/analyze/replies', allowed: ALL, body: () => ({ items: [{ text: '好的' }] }) },
+  { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },
+  { method: 'GET', url: '/api/roleplay/scenarios/:id', allowed: ALL },
+  { method: 'POST', url: '/api/roleplay/attempts', allowed: ALL, body: () => ({ scenarioId: SCENARIO, seed: 1 }) },
+  { method: 'GET', url: '/api/roleplay/attempts', allowed: ALL },
+  { method: 'GET', url: '/api/roleplay/attempts/:id', allowed: ALL },
+  { method: 'POST', url: '/api/roleplay/attempts/:id/replies', allowed: ALL, body: () => ({ text: '非常抱歉，我马上查一下。' }) },
+  { method: 'POST', url: '/api/roleplay/attempts/:id/comments', allowed: COACHES, body: () => ({ body: '下次先回应情绪。' }) },
+  { method: 'GET', url: '/api/roleplay/assignments', allowed: ALL },
+  { method: 'POST', url: '/api/roleplay/assignments', allowed: ASSIGNERS, body: () => ({ scenarioId: SCENARIO, userIds: [ids.user] }) },
 ];
 
 let app: TRouteApp;
@@ -62,7 +75,8 @@ beforeAll(async () => {
   orgA = await buildOrganisation(db, 'A');
   const orgB = await buildOrganisation(db, 'B');
   for (const role of ALL) sessions.set(role, await signIn(app, (await buildUser(db, orgA, { roles: [role] })).login));
-  outsider = await signIn(app, (await buildUser(db, orgB, { roles: ['admin'] })).login);
+  // Holds every role, so only the organisation boundary can stop it.
+  outsider = await signIn(app, (await buildUser(db, orgB, { roles: [...ALL] })).login);
 });
 
 afterAll(async () => {
@@ -71,14 +85,16 @@ afterAll(async () => {
 });
 
 /** Fresh targets per call, so a DELETE in one call does not turn the next into a 404. */
-async function freshIds(): Promise<{ user: string; team: string }> {
+async function freshIds(): Promise<{ user: string; team: string; attempt: string }> {
   const team = await buildTeam(db, orgA);
   const user = (await buildUser(db, orgA, { roles: ['agent'] })).id;
-  return { user, team };
+  const trainee = await signIn(app, (await buildUser(db, orgA, { roles: ['agent'] })).login);
+  const started = await app.inject({ method: 'POST', url: '/api/roleplay/attempts', headers: trainee.headers, payload: { scenarioId: SCENARIO, seed: 1 } });
+  return { user, team, attempt: started.json().id };
 }
 
 function urlFor(route: TRouteCase): string {
-  const id = route.url.includes('/teams/') ? ids.team : ids.user;
+  const id = route.url.includes('/teams/') ? ids.team : route.url.includes('/attempts/') ? ids.attempt : route.url.includes('/scenarios/') ? SCENARIO : ids.user;
   return route.url.replace(':id', id);
 }
 
@@ -120,7 +136,8 @@ describe('authorisation matrix', () => {
 });
 
 describe('organisation isolation', () => {
-  const objectRoutes = POLICY.filter((r) => r.url.includes(':id'));
+  // Scenarios are built-in content shared by every organisation; everything else is scoped.
+  const objectRoutes = POLICY.filter((r) => r.url.includes(':id') && !r.url.startsWith('/api/roleplay/scenarios/'));
   for (const route of objectRoutes) {
     it(`${route.method} ${route.url} on another organisation's object: 404`, async () => {
       const response = await call(route, outsider.headers);

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRouteApp } from '../app.js';
+import type { TDb } from '../db/client.js';
+import { getScenarios } from '../lib/scenarios.js';
+import { buildOrganisation, buildTeam, buildTestApp, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
+
+let app: TRouteApp;
+let db: TDb;
+let drop: () => Promise<void>;
+let organisationId: string;
+let trainee: TTestSession;
+let traineeId: string;
+let trainer: TTestSession;
+let otherAgent: TTestSession;
+const SCENARIO = [...getScenarios().keys()][0]!;
+const GOOD = ['真的很抱歉让您久等了，换作是我也会着急。', '我马上为您加急处理，今天18点前把结果和单号发给您。', '非常抱歉给您添麻烦了，我今天18点前一定给您回复处理结果。'];
+
+beforeAll(async () => {
+  const testDb = await createTestDatabase();
+  db = testDb.db;
+  drop = testDb.drop;
+  app = await buildTestApp(db);
+  organisationId = await buildOrganisation(db);
+  const t = await buildUser(db, organisationId, { roles: ['agent'] });
+  traineeId = t.id;
+  trainee = await signIn(app, t.login);
+  trainer = await signIn(app, (await buildUser(db, organisationId, { roles: ['trainer'] })).login);
+  otherAgent = await signIn(app, (await buildUser(db, organisationId, { roles: ['agent'] })).login);
+});
+
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+async function start(session: TTestSession, extra: Record<string, unknown> = {}) {
+  const r = await app.inject({ method: 'POST', url: '/api/roleplay/attempts', headers: session.headers, payload: { scenarioId: SCENARIO, seed: 5, ...extra } });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json();
+}
+
+describe('role-play attempts', () => {
+  it('lists scenarios and shows a brief without the customer’s hidden reactions', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios', headers: trainee.headers });
+    expect(list.json().scenarios.length).toBeGreaterThan(0);
+    const brief = await app.inject({ method: 'GET', url: `/api/roleplay/scenarios/${SCENARIO}`, headers: trainee.headers });
+    expect(brief.json().persona.name).toBeTruthy();
+    expect(brief.body).not.toContain('"effects"');
+    expect(brief.body).not.toContain('"lines"');
+  });
+
+  it('plays turn by turn, stores the transcript, and scores at the end', async () => {
+    const attempt = await start(trainee);
+    expect(attempt.opening).toBeTruthy();
+    let current = attempt;
+    for (const text of GOOD) {
+      if (current.outcome) break;
+      const r = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: trainee.headers, payload: { text } });
+      expect(r.statusCode, r.body).toBe(200);
+      current = r.json();
+      expect(current.turns.at(-1).feedback.notes.length).toBeGreaterThan(0);
+    }
+    const stored = await app.inject({ method: 'GET', url: `/api/roleplay/attempts/${attempt.id}`, headers: trainee.headers });
+    expect(stored.json().turns.length).toBe(current.turns.length);
+    if (current.outcome) {
+      expect(stored.json().scorecard.total).toBeGreaterThanOrEqual(0);
+      const again = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: trainee.headers, payload: { text: '还在吗' } });
+      expect(again.statusCode).toBe(409);
+    }
+  });
+
+  it("keeps an attempt from other trainees, but shows it to a trainer, who may comment", async () => {
+    const attempt = await start(trainee);
+    expect((await app.inject({ method: 'GET', url: `/api/roleplay/attempts/${attempt.id}`, headers: otherAgent.headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: otherAgent.headers, payload: { text: '你好' } })).statusCode).toBe(404);
+    const seen = await app.inject({ method: 'GET', url: `/api/roleplay/attempts/${attempt.id}`, headers: trainer.headers });
+    expect(seen.statusCode).toBe(200);
+    const commented = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/comments`, headers: trainer.headers, payload: { body: '第一句先回应情绪，很好。' } });
+    expect(commented.json().comments[0].body).toBe('第一句先回应情绪，很好。');
+    const mine = await app.inject({ method: 'GET', url: '/api/roleplay/attempts', headers: otherAgent.headers });
+    expect(mine.json().attempts.every((a: { user: { id: string } }) => a.user.id !== traineeId)).toBe(true);
+    const byTrainer = await app.inject({ method: 'GET', url: `/api/roleplay/attempts?userId=${traineeId}`, headers: trainer.headers });
+    expect(byTrainer.json().total).toBeGreaterThan(0);
+    const snooping = await app.inject({ method: 'GET', url: `/api/roleplay/attempts?userId=${traineeId}`, headers: otherAgent.headers });
+    expect(snooping.statusCode).toBe(403);
+  });
+
+  it('answers bad input with 4xx naming the field', async () => {
+    const unknown = await app.inject({ method: 'POST', url: '/api/roleplay/attempts', headers: trainee.headers, payload: { scenarioId: 'no-such-scenario' } });
+    expect(unknown.statusCode).toBe(404);
+    const attempt = await start(trainee);
+    const empty = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: trainee.headers, payload: { text: '   ' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.issues[0].path).toBe('body.text');
+    const long = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: trainee.headers, payload: { text: '好'.repeat(2001) } });
+    expect(long.statusCode).toBe(400);
+  });
+});
+
+describe('assignments', () => {
+  it('a trainer assigns to a team; the trainee sees it and completes it', async () => {
+    const teamId = await buildTeam(db, organisationId);
+    const member = await buildUser(db, organisationId, { roles: ['agent'], teamIds: [teamId] });
+    const memberSession = await signIn(app, member.login);
+    const created = await app.inject({ method: 'POST', url: '/api/roleplay/assignments', headers: trainer.headers, payload: { scenarioId: SCENARIO, teamIds: [teamId], dueDate: '2026-12-31' } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().people).toBe(1);
+    const mine = await app.inject({ method: 'GET', url: '/api/roleplay/assignments', headers: memberSession.headers });
+    const assignment = mine.json().assignments[0];
+    expect(assignment.isDoneByMe).toBe(false);
+    const attempt = await start(memberSession, { assignmentId: assignment.id });
+    let current = attempt;
+    for (const text of [...GOOD, ...GOOD]) {
+      if (current.outcome) break;
+      current = (await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: memberSession.headers, payload: { text } })).json();
+    }
+    expect(current.outcome).not.toBeNull();
+    const after = await app.inject({ method: 'GET', url: '/api/roleplay/assignments', headers: trainer.headers });
+    expect(after.json().assignments.find((a: { id: string }) => a.id === assignment.id).done).toBe(1);
+  });
+
+  it('refuses an empty target list and a foreign assignment', async () => {
+    const empty = await app.inject({ method: 'POST', url: '/api/roleplay/assignments', headers: trainer.headers, payload: { scenarioId: SCENARIO } });
+    expect(empty.statusCode).toBe(400);
+    const foreign = await app.inject({ method: 'POST', url: '/api/roleplay/attempts', headers: otherAgent.headers, payload: { scenarioId: SCENARIO, assignmentId: '00000000-0000-4000-8000-000000000000' } });
+    expect(foreign.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,182 @@
+import type { TRole } from '@calmdesk/shared';
+import { hasAnyRole } from '@calmdesk/shared';
+import type { TScenarioFile } from '@calmdesk/content/scenario';
+import { scorecardCompute, simulatorCreate, type TSession, type TSimulator } from '@calmdesk/simulator';
+import type { TAuthContext } from '../auth/access.js';
+import type { TDeps } from '../context.js';
+import { AppError, notFound } from '../errors.js';
+import { getScenarios } from '../lib/scenarios.js';
+import {
+  findAssignment,
+  findAssignments,
+  findAttempt,
+  findAttempts,
+  findComments,
+  findTeamMemberIds,
+  insertAssignment,
+  insertAttempt,
+  insertComment,
+  isAssignmentTarget,
+  updateAttempt,
+  type TAttemptRow,
+} from '../repositories/roleplay.repository.js';
+import { findTeamIdsInOrganisation } from '../repositories/team.repository.js';
+import { findMember } from '../repositories/user.repository.js';
+import { recordAudit } from './audit.service.js';
+
+/** Who may read others' attempts and comment on them: the coaching roles. */
+export const REVIEWER_ROLES: readonly TRole[] = ['trainer', 'mentor', 'supervisor', 'deputy', 'leader'];
+/** Who may assign scenarios. */
+export const ASSIGNER_ROLES: readonly TRole[] = ['trainer', 'mentor'];
+
+let simulator: TSimulator | undefined;
+const getSimulator = (deps: TDeps) => (simulator ??= simulatorCreate(deps.engine));
+
+function scenarioOrThrow(id: string): TScenarioFile {
+  const scenario = getScenarios().get(id);
+  if (!scenario) throw new AppError('NOT_FOUND', `Scenario ${id} not found`);
+  return scenario;
+}
+
+export function presentScenarioSummary(s: TScenarioFile) {
+  return { id: s.id, title: s.title, summary: s.summary, family: s.family, temperament: s.temperament, difficulty: s.difficulty, goods: s.goods };
+}
+
+/** What a trainee may see: no effects, no customer lines (the surprise is part of practice). */
+export function presentScenarioBrief(s: TScenarioFile) {
+  return { ...presentScenarioSummary(s), persona: s.persona, situation: s.situation, need: s.need, acceptableOutcomes: s.acceptable_outcomes, maxTurns: s.max_turns, start: s.start };
+}
+
+export function listScenarios() {
+  return [...getScenarios().values()].map(presentScenarioSummary);
+}
+
+export function getScenarioBrief(id: string) {
+  return presentScenarioBrief(scenarioOrThrow(id));
+}
+
+async function presentAttempt(deps: TDeps, row: TAttemptRow & { displayName: string }) {
+  const scenario = scenarioOrThrow(row.scenarioId);
+  const session = row.session as TSession;
+  const card = session.outcome !== null ? scorecardCompute(scenario, session) : null;
+  const comments = await findComments(deps.db, row.id);
+  return {
+    id: row.id,
+    scenario: presentScenarioBrief(scenario),
+    user: { id: row.userId, displayName: row.displayName },
+    opening: session.opening,
+    state: session.state,
+    turns: session.turns,
+    outcome: session.outcome,
+    scorecard: card ? { scores: card.scores, total: card.total, rubric: card.rubric } : null,
+    assignmentId: row.assignmentId,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    comments: comments.map((c) => ({ id: c.id, author: c.author ?? '', body: c.body, createdAt: c.createdAt.toISOString() })),
+  };
+}
+
+/** Starts a practice conversation for the caller. */
+export async function startAttempt(deps: TDeps, auth: TAuthContext, input: { scenarioId: string; seed?: number | undefined; assignmentId?: string | undefined }) {
+  const scenario = scenarioOrThrow(input.scenarioId);
+  if (input.assignmentId) {
+    const assignment = await findAssignment(deps.db, auth.organisationId, input.assignmentId);
+    if (!assignment || assignment.scenarioId !== scenario.id || !(await isAssignmentTarget(deps.db, assignment.id, auth.userId))) throw notFound('Assignment');
+  }
+  const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const session = getSimulator(deps).start(scenario, seed);
+  const id = await insertAttempt(deps.db, { organisationId: auth.organisationId, userId: auth.userId, scenarioId: scenario.id, assignmentId: input.assignmentId ?? null, seed, session });
+  return presentAttempt(deps, (await findAttempt(deps.db, auth.organisationId, id))!);
+}
+
+/** Plays one reply of the attempt's owner; the row is locked so replies cannot interleave. */
+export async function replyToAttempt(deps: TDeps, auth: TAuthContext, attemptId: string, text: string) {
+  const updated = await deps.db.transaction(async (tx) => {
+    const row = await findAttempt(tx, auth.organisationId, attemptId, true);
+    if (!row || row.userId !== auth.userId) throw notFound('Attempt');
+    const session = row.session as TSession;
+    if (session.outcome !== null) throw new AppError('CONFLICT', 'This conversation has ended; start a new attempt');
+    const scenario = scenarioOrThrow(row.scenarioId);
+    const next = getSimulator(deps).reply(scenario, session, text);
+    const finished = next.outcome !== null;
+    const card = finished ? scorecardCompute(scenario, next) : null;
+    await updateAttempt(tx, row.id, {
+      session: next,
+      outcome: next.outcome,
+      total: card?.total ?? null,
+      scores: card?.scores ?? null,
+      finishedAt: finished ? new Date() : null,
+    });
+    return { ...row, session: next, outcome: next.outcome, finishedAt: finished ? new Date() : null };
+  });
+  return presentAttempt(deps, updated);
+}
+
+/** The attempt, for its owner or a coaching role of the organisation. */
+export async function getAttempt(deps: TDeps, auth: TAuthContext, attemptId: string) {
+  const row = await findAttempt(deps.db, auth.organisationId, attemptId);
+  if (!row || (row.userId !== auth.userId && !hasAnyRole(auth.roles, REVIEWER_ROLES))) throw notFound('Attempt');
+  return presentAttempt(deps, row);
+}
+
+/** Own attempts; coaching roles may list anyone's (userId) or everyone's. */
+export async function listAttempts(deps: TDeps, auth: TAuthContext, query: { userId?: string | undefined; scenarioId?: string | undefined; page: number; pageSize: number }) {
+  const isReviewer = hasAnyRole(auth.roles, REVIEWER_ROLES);
+  const userIds = query.userId ? [query.userId] : isReviewer ? undefined : [auth.userId];
+  if (query.userId && query.userId !== auth.userId && !isReviewer) throw new AppError('FORBIDDEN', "Only coaching roles may see others' attempts");
+  const { rows, total } = await findAttempts(deps.db, auth.organisationId, { userIds, scenarioId: query.scenarioId, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const scenarios = getScenarios();
+  return {
+    total,
+    attempts: rows.map((r) => ({
+      id: r.id,
+      scenarioId: r.scenarioId,
+      scenarioTitle: scenarios.get(r.scenarioId)?.title ?? { zh: r.scenarioId, en: r.scenarioId },
+      user: { id: r.userId, displayName: r.displayName },
+      outcome: r.outcome,
+      total: r.total,
+      turns: Number(r.turns),
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function commentOnAttempt(deps: TDeps, auth: TAuthContext, attemptId: string, body: string) {
+  const row = await findAttempt(deps.db, auth.organisationId, attemptId);
+  if (!row) throw notFound('Attempt');
+  await insertComment(deps.db, { attemptId, authorId: auth.userId, body });
+  return presentAttempt(deps, row);
+}
+
+/** Assigns a scenario to people and teams (expanded to their members now). */
+export async function createAssignment(deps: TDeps, auth: TAuthContext, input: { scenarioId: string; userIds: string[]; teamIds: string[]; dueDate?: string | null | undefined }, ip: string) {
+  scenarioOrThrow(input.scenarioId);
+  const teamIds = await findTeamIdsInOrganisation(deps.db, auth.organisationId, input.teamIds);
+  if (teamIds.length !== new Set(input.teamIds).size) throw new AppError('VALIDATION_FAILED', 'Unknown team', [{ path: 'teamIds', message: 'a team is not in this organisation' }]);
+  for (const userId of new Set(input.userIds)) {
+    if (!(await findMember(deps.db, auth.organisationId, userId))) throw new AppError('VALIDATION_FAILED', 'Unknown person', [{ path: 'userIds', message: `${userId} is not in this organisation` }]);
+  }
+  const people = [...new Set([...input.userIds, ...(await findTeamMemberIds(deps.db, auth.organisationId, teamIds))])];
+  const id = await insertAssignment(deps.db, { organisationId: auth.organisationId, scenarioId: input.scenarioId, assignedBy: auth.userId, dueDate: input.dueDate ?? null }, people);
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'roleplay.assigned', targetType: 'roleplay_assignment', targetId: id, details: { scenarioId: input.scenarioId, people: people.length }, ip });
+  return (await listAssignments(deps, auth)).find((a) => a.id === id)!;
+}
+
+/** Coaching roles see every assignment; everyone else the ones aimed at them. */
+export async function listAssignments(deps: TDeps, auth: TAuthContext) {
+  const isReviewer = hasAnyRole(auth.roles, REVIEWER_ROLES);
+  const rows = await findAssignments(deps.db, auth.organisationId, isReviewer ? undefined : auth.userId);
+  const scenarios = getScenarios();
+  return rows.map((a) => ({
+    id: a.id,
+    scenarioId: a.scenarioId,
+    scenarioTitle: scenarios.get(a.scenarioId)?.title ?? { zh: a.scenarioId, en: a.scenarioId },
+    dueDate: a.dueDate,
+    assignedBy: a.assignedBy,
+    createdAt: a.createdAt.toISOString(),
+    people: a.people.length,
+    done: a.doneBy.size,
+    isDoneByMe: a.people.includes(auth.userId) ? a.doneBy.has(auth.userId) : null,
+  }));
+}
