@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TContentError } from './index.js';
-import { readYamlFile } from './validate.js';
+import { parseYamlSource, readYamlFile } from './validate.js';
 
 /**
  * The role-play scenario format (content/scenarios/FORMAT.md), as a schema. The JSON Schema
  * published beside the scenarios is generated from this one (scripts/write-scenario-schema.ts),
  * so the two cannot drift apart.
  */
-const ZLocalised = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+// Strict: in a one-line { zh: …, en: … } an unquoted English value with a comma is cut there
+// and the rest becomes a stray key; refusing stray keys catches it.
+const ZLocalised = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 const ZMeter = z.number().int().min(0).max(100);
 const ZDelta = z.number().int().min(-100).max(100);
 
@@ -132,4 +134,9 @@ export function loadScenarios(target: string): { success: true; data: TScenarioF
   }
   if (files.length === 0) errors.push({ file: target, path: '', message: 'no .yaml scenario files here' });
   return errors.length > 0 ? { success: false, errors } : { success: true, data: scenarios };
+}
+
+/** Validates scenario YAML pasted in the app (not a file): errors carry line and field. */
+export function parseScenarioSource(source: string): { success: true; data: TScenarioFile } | { success: false; errors: TContentError[] } {
+  return parseYamlSource(source, ZScenario, 'scenario');
 }

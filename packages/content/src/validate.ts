@@ -81,6 +81,15 @@ export function readYamlFile<T>(file: string, schema: z.ZodType<T>): { success: 
   } catch (error) {
     return { success: false, errors: [{ file, path: '', message: `cannot read: ${(error as Error).message}` }] };
   }
+  return parseYamlSource(source, schema, file);
+}
+
+/**
+ * Validates YAML text (a file's content, or a scenario pasted in the app).
+ * @param label what to call the source in errors (a file name)
+ */
+export function parseYamlSource<T>(source: string, schema: z.ZodType<T>, label: string): { success: true; data: T } | { success: false; errors: TContentError[] } {
+  const file = label;
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {

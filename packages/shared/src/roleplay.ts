@@ -12,6 +12,8 @@ export const ZScenarioSummary = z.object({
   temperament: z.enum(['impatient', 'hesitant', 'expert', 'hostile']),
   difficulty: z.number().int(),
   goods: z.string(),
+  source: z.enum(['builtin', 'custom']).default('builtin'),
+  status: z.enum(['draft', 'published']).default('published'),
 });
 export type TScenarioSummary = z.infer<typeof ZScenarioSummary>;
 
@@ -108,3 +110,11 @@ export const ZAssignment = z.object({
   isDoneByMe: z.boolean().nullable(),
 });
 export const ZAssignmentListResponse = z.object({ assignments: z.array(ZAssignment) });
+
+/** Scenario authoring in the app: YAML in the format of content/scenarios/FORMAT.md. */
+export const ZScenarioSource = z.object({ yaml: z.string().min(1).max(200_000) });
+export const ZSaveScenarioRequest = ZScenarioSource.extend({ status: z.enum(['draft', 'published']) });
+export const ZScenarioValidation = z.object({
+  valid: z.boolean(),
+  errors: z.array(z.object({ line: z.number().int().optional(), path: z.string(), message: z.string() })),
+});

@@ -133,6 +133,8 @@ export const roleplayAttempts = pgTable(
     scenarioId: text('scenario_id').notNull(),
     assignmentId: uuid('assignment_id'),
     seed: integer('seed').notNull(),
+    /** The scenario as it was when the attempt started: later edits do not rewrite history. */
+    scenario: jsonb('scenario').notNull(),
     /** The simulator's session (meters, turns, feedback), replayable and auditable. */
     session: jsonb('session').notNull(),
     outcome: text('outcome'),
@@ -178,4 +180,20 @@ export const roleplayAssignmentTargets = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index('roleplay_assignment_targets_user_idx').on(t.userId)],
+);
+
+/** Scenarios written by an organisation's trainers in the app (the built-in ones live in content/). */
+export const roleplayScenarios = pgTable(
+  'roleplay_scenarios',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The scenario's own id (from its YAML), unique in the organisation and never a built-in id. */
+    scenarioId: text('scenario_id').notNull(),
+    yaml: text('yaml').notNull(),
+    status: text('status').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('roleplay_scenarios_org_id_key').on(t.organisationId, t.scenarioId)],
 );

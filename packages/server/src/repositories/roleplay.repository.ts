@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { TDb } from '../db/client.js';
-import { roleplayAssignments, roleplayAssignmentTargets, roleplayAttempts, roleplayComments, teamMembers, teams, users } from '../db/schema.js';
+import { roleplayAssignments, roleplayAssignmentTargets, roleplayAttempts, roleplayComments, roleplayScenarios, teamMembers, teams, users } from '../db/schema.js';
 
 export type TAttemptRow = typeof roleplayAttempts.$inferSelect;
 
@@ -131,4 +131,28 @@ export async function findAssignments(db: TDb, organisationId: string, forUserId
     const doneBy = new Set(finished.filter((f) => f.assignmentId === assignment.id).map((f) => f.userId));
     return { ...assignment, assignedBy, people, doneBy };
   });
+}
+
+export async function findCustomScenarios(db: TDb, organisationId: string) {
+  return db.select().from(roleplayScenarios).where(eq(roleplayScenarios.organisationId, organisationId)).orderBy(roleplayScenarios.scenarioId);
+}
+
+export async function findCustomScenario(db: TDb, organisationId: string, scenarioId: string) {
+  const rows = await db
+    .select()
+    .from(roleplayScenarios)
+    .where(and(eq(roleplayScenarios.organisationId, organisationId), eq(roleplayScenarios.scenarioId, scenarioId)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function upsertCustomScenario(db: TDb, values: { organisationId: string; scenarioId: string; yaml: string; status: string; updatedBy: string }): Promise<void> {
+  await db
+    .insert(roleplayScenarios)
+    .values(values)
+    .onConflictDoUpdate({ target: [roleplayScenarios.organisationId, roleplayScenarios.scenarioId], set: { yaml: values.yaml, status: values.status, updatedBy: values.updatedBy, updatedAt: new Date() } });
+}
+
+export async function deleteCustomScenario(db: TDb, organisationId: string, scenarioId: string): Promise<void> {
+  await db.delete(roleplayScenarios).where(and(eq(roleplayScenarios.organisationId, organisationId), eq(roleplayScenarios.scenarioId, scenarioId)));
 }

@@ -19,7 +19,7 @@ const COACHES: readonly TRole[] = ['trainer', 'mentor', 'supervisor', 'deputy', 
 const ASSIGNERS: readonly TRole[] = ['trainer', 'mentor'];
 const SCENARIO = [...getScenarios().keys()][0]!;
 
-type TRouteCase = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; allowed: readonly TRole[] | 'public'; body?: () => unknown };
+type TRouteCase = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; allowed: readonly TRole[] | 'public'; body?: () => unknown };
 
 let ids: { user: string; team: string; attempt: string };
 
@@ -48,6 +48,11 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/analyze/replies', allowed: ALL, body: () => ({ items: [{ text: '好的' }] }) },
   { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id', allowed: ALL },
+  { method: 'GET', url: '/api/roleplay/scenarios/:id/source', allowed: ['trainer'] },
+  { method: 'POST', url: '/api/roleplay/scenarios/validate', allowed: ['trainer', 'mentor'], body: () => ({ yaml: 'id: x' }) },
+  { method: 'POST', url: '/api/roleplay/scenarios', allowed: ['trainer'], body: () => ({ yaml: 'id: x', status: 'draft' }) },
+  { method: 'PUT', url: '/api/roleplay/scenarios/:id', allowed: ['trainer'], body: () => ({ yaml: 'id: x', status: 'draft' }) },
+  { method: 'DELETE', url: '/api/roleplay/scenarios/:id', allowed: ['trainer'] },
   { method: 'POST', url: '/api/roleplay/attempts', allowed: ALL, body: () => ({ scenarioId: SCENARIO, seed: 1 }) },
   { method: 'GET', url: '/api/roleplay/attempts', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/attempts/:id', allowed: ALL },

@@ -126,3 +126,53 @@ describe('assignments', () => {
     expect(foreign.statusCode).toBe(404);
   });
 });
+
+describe('scenario authoring', () => {
+  const builtIn = () => SCENARIO;
+  async function copyOf(id: string, newId: string) {
+    const source = await app.inject({ method: 'GET', url: `/api/roleplay/scenarios/${builtIn()}/source`, headers: trainer.headers });
+    expect(source.statusCode).toBe(200);
+    return (source.json().yaml as string).replace(new RegExp(`^id: ${id}$`, 'm'), `id: ${newId}`);
+  }
+
+  it('validates YAML with line and field, saves a draft only trainers see, publishes it for everyone', async () => {
+    const broken = await app.inject({ method: 'POST', url: '/api/roleplay/scenarios/validate', headers: trainer.headers, payload: { yaml: 'id: ok-id\nfamily: party\n' } });
+    const errors = broken.json().errors as { line?: number; path: string }[];
+    expect(broken.json().valid).toBe(false);
+    expect(errors.find((e) => e.path === 'family')?.line).toBe(2);
+
+    const yaml = await copyOf(builtIn(), 'our-own-scenario');
+    expect((await app.inject({ method: 'POST', url: '/api/roleplay/scenarios/validate', headers: trainer.headers, payload: { yaml } })).json().valid).toBe(true);
+    const draft = await app.inject({ method: 'POST', url: '/api/roleplay/scenarios', headers: trainer.headers, payload: { yaml, status: 'draft' } });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const seenByAgent = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios', headers: trainee.headers });
+    expect(seenByAgent.json().scenarios.some((s: { id: string }) => s.id === 'our-own-scenario')).toBe(false);
+    // A trainer can test-play a draft.
+    expect((await app.inject({ method: 'POST', url: '/api/roleplay/attempts', headers: trainer.headers, payload: { scenarioId: 'our-own-scenario' } })).statusCode).toBe(201);
+    const published = await app.inject({ method: 'PUT', url: '/api/roleplay/scenarios/our-own-scenario', headers: trainer.headers, payload: { yaml, status: 'published' } });
+    expect(published.json().status).toBe('published');
+    const nowSeen = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios', headers: trainee.headers });
+    expect(nowSeen.json().scenarios.find((s: { id: string }) => s.id === 'our-own-scenario').source).toBe('custom');
+    expect((await app.inject({ method: 'POST', url: '/api/roleplay/attempts', headers: trainee.headers, payload: { scenarioId: 'our-own-scenario' } })).statusCode).toBe(201);
+  });
+
+  it('refuses an invalid scenario with 400 naming the line, a built-in id with 409, and nothing is stored', async () => {
+    const invalid = await app.inject({ method: 'POST', url: '/api/roleplay/scenarios', headers: trainer.headers, payload: { yaml: 'id: bad\ntitle: 5\n', status: 'draft' } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.issues[0].path).toMatch(/^yaml:\d+ /);
+    const yaml = await copyOf(builtIn(), builtIn());
+    const clash = await app.inject({ method: 'POST', url: '/api/roleplay/scenarios', headers: trainer.headers, payload: { yaml, status: 'draft' } });
+    expect(clash.statusCode).toBe(409);
+    const list = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios', headers: trainer.headers });
+    expect(list.json().scenarios.filter((s: { id: string }) => s.id === 'bad')).toHaveLength(0);
+  });
+
+  it('keeps an attempt’s scenario as it was when it started', async () => {
+    const yaml = await copyOf(builtIn(), 'changing-scenario');
+    await app.inject({ method: 'POST', url: '/api/roleplay/scenarios', headers: trainer.headers, payload: { yaml, status: 'published' } });
+    const attempt = await start(trainee, { scenarioId: 'changing-scenario' });
+    await app.inject({ method: 'DELETE', url: '/api/roleplay/scenarios/changing-scenario', headers: trainer.headers });
+    const reply = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: trainee.headers, payload: { text: '非常抱歉让您久等了。' } });
+    expect(reply.statusCode).toBe(200);
+  });
+});

@@ -7,6 +7,11 @@ import {
   ZCommentRequest,
   ZCreateAssignmentRequest,
   ZIdParams,
+  ZOkResponse,
+  ZSaveScenarioRequest,
+  ZScenarioSource,
+  ZScenarioSummary,
+  ZScenarioValidation,
   ZReplyRequest,
   ZScenarioBrief,
   ZScenarioListResponse,
@@ -18,6 +23,11 @@ import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import {
   ASSIGNER_ROLES,
+  AUTHOR_ROLES,
+  deleteScenario,
+  getScenarioSource,
+  saveScenario,
+  validateScenarioSource,
   commentOnAttempt,
   createAssignment,
   getAttempt,
@@ -35,12 +45,49 @@ const ZScenarioParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,100}$/, 'a
 
 /** Role-play practice: scenarios, attempts (turn by turn), comments, assignments. */
 export function registerRoleplayRoutes(app: TRouteApp, deps: TDeps): void {
-  app.get('/api/roleplay/scenarios', { config: { access: 'any' }, schema: { tags, summary: 'Scenario catalogue', response: { 200: ZScenarioListResponse } } }, async () => ({ scenarios: listScenarios() }));
+  app.get(
+    '/api/roleplay/scenarios',
+    { config: { access: 'any' }, schema: { tags, summary: 'Scenario catalogue: built-in and the organisation’s own', response: { 200: ZScenarioListResponse } } },
+    async (request) => ({ scenarios: await listScenarios(deps, requireAuth(request)) }),
+  );
 
   app.get(
     '/api/roleplay/scenarios/:id',
     { config: { access: 'any' }, schema: { tags, summary: 'A scenario as the trainee sees it', params: ZScenarioParams, response: { 200: ZScenarioBrief } } },
-    async (request) => getScenarioBrief(request.params.id),
+    async (request) => getScenarioBrief(deps, requireAuth(request), request.params.id),
+  );
+
+  app.get(
+    '/api/roleplay/scenarios/:id/source',
+    { config: { access: AUTHOR_ROLES }, schema: { tags, summary: 'The YAML of a scenario, to edit or copy', params: ZScenarioParams, response: { 200: ZScenarioSource } } },
+    async (request) => ({ yaml: await getScenarioSource(deps, requireAuth(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/roleplay/scenarios/validate',
+    { config: { access: [...AUTHOR_ROLES, 'mentor'] }, schema: { tags, summary: 'Check scenario YAML: errors by line and field', body: ZScenarioSource, response: { 200: ZScenarioValidation } } },
+    async (request) => validateScenarioSource(request.body.yaml),
+  );
+
+  app.post(
+    '/api/roleplay/scenarios',
+    { config: { access: AUTHOR_ROLES }, schema: { tags, summary: 'Save a new scenario', body: ZSaveScenarioRequest, response: { 201: ZScenarioSummary } } },
+    async (request, reply) => reply.code(201).send(await saveScenario(deps, requireAuth(request), request.body, request.ip)),
+  );
+
+  app.put(
+    '/api/roleplay/scenarios/:id',
+    { config: { access: AUTHOR_ROLES }, schema: { tags, summary: 'Update one of the organisation’s scenarios', params: ZScenarioParams, body: ZSaveScenarioRequest, response: { 200: ZScenarioSummary } } },
+    async (request) => saveScenario(deps, requireAuth(request), request.body, request.ip, request.params.id),
+  );
+
+  app.delete(
+    '/api/roleplay/scenarios/:id',
+    { config: { access: AUTHOR_ROLES }, schema: { tags, summary: 'Delete one of the organisation’s scenarios', params: ZScenarioParams, response: { 200: ZOkResponse } } },
+    async (request) => {
+      await deleteScenario(deps, requireAuth(request), request.params.id, request.ip);
+      return { ok: true as const };
+    },
   );
 
   app.post(

@@ -1,12 +1,19 @@
 import type { TRole } from '@calmdesk/shared';
 import { hasAnyRole } from '@calmdesk/shared';
-import type { TScenarioFile } from '@calmdesk/content/scenario';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR } from '@calmdesk/content';
+import { parseScenarioSource, type TScenarioFile } from '@calmdesk/content/scenario';
 import { scorecardCompute, simulatorCreate, type TSession, type TSimulator } from '@calmdesk/simulator';
 import type { TAuthContext } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { getScenarios } from '../lib/scenarios.js';
 import {
+  deleteCustomScenario,
+  findCustomScenario,
+  findCustomScenarios,
+  upsertCustomScenario,
   findAssignment,
   findAssignments,
   findAttempt,
@@ -32,14 +39,25 @@ export const ASSIGNER_ROLES: readonly TRole[] = ['trainer', 'mentor'];
 let simulator: TSimulator | undefined;
 const getSimulator = (deps: TDeps) => (simulator ??= simulatorCreate(deps.engine));
 
-function scenarioOrThrow(id: string): TScenarioFile {
-  const scenario = getScenarios().get(id);
-  if (!scenario) throw new AppError('NOT_FOUND', `Scenario ${id} not found`);
-  return scenario;
+/** Trainers write scenarios; drafts are visible to them only. */
+export const AUTHOR_ROLES: readonly TRole[] = ['trainer'];
+
+/**
+ * A scenario by id: built-in, or written by this organisation (drafts only for authors).
+ */
+async function scenarioFor(deps: TDeps, auth: TAuthContext, id: string): Promise<TScenarioFile> {
+  const builtIn = getScenarios().get(id);
+  if (builtIn) return builtIn;
+  const row = await findCustomScenario(deps.db, auth.organisationId, id);
+  if (row && (row.status === 'published' || hasAnyRole(auth.roles, AUTHOR_ROLES))) {
+    const parsed = parseScenarioSource(row.yaml);
+    if (parsed.success) return parsed.data;
+  }
+  throw new AppError('NOT_FOUND', `Scenario ${id} not found`);
 }
 
-export function presentScenarioSummary(s: TScenarioFile) {
-  return { id: s.id, title: s.title, summary: s.summary, family: s.family, temperament: s.temperament, difficulty: s.difficulty, goods: s.goods };
+export function presentScenarioSummary(s: TScenarioFile, source: 'builtin' | 'custom' = 'builtin', status: 'draft' | 'published' = 'published') {
+  return { id: s.id, title: s.title, summary: s.summary, family: s.family, temperament: s.temperament, difficulty: s.difficulty, goods: s.goods, source, status };
 }
 
 /** What a trainee may see: no effects, no customer lines (the surprise is part of practice). */
@@ -47,16 +65,66 @@ export function presentScenarioBrief(s: TScenarioFile) {
   return { ...presentScenarioSummary(s), persona: s.persona, situation: s.situation, need: s.need, acceptableOutcomes: s.acceptable_outcomes, maxTurns: s.max_turns, start: s.start };
 }
 
-export function listScenarios() {
-  return [...getScenarios().values()].map(presentScenarioSummary);
+/** Built-in scenarios, then the organisation's own (drafts for authors only). */
+export async function listScenarios(deps: TDeps, auth: TAuthContext) {
+  const builtIn = [...getScenarios().values()].map((s) => presentScenarioSummary(s));
+  const isAuthor = hasAnyRole(auth.roles, AUTHOR_ROLES);
+  const custom = (await findCustomScenarios(deps.db, auth.organisationId))
+    .filter((row) => row.status === 'published' || isAuthor)
+    .flatMap((row) => {
+      const parsed = parseScenarioSource(row.yaml);
+      return parsed.success ? [presentScenarioSummary(parsed.data, 'custom', row.status as 'draft' | 'published')] : [];
+    });
+  return [...builtIn, ...custom];
 }
 
-export function getScenarioBrief(id: string) {
-  return presentScenarioBrief(scenarioOrThrow(id));
+export async function getScenarioBrief(deps: TDeps, auth: TAuthContext, id: string) {
+  return presentScenarioBrief(await scenarioFor(deps, auth, id));
+}
+
+/** The YAML of a scenario, to edit (custom) or copy (built-in). */
+export async function getScenarioSource(deps: TDeps, auth: TAuthContext, id: string): Promise<string> {
+  if (getScenarios().has(id)) return fs.readFileSync(path.join(DEFAULT_CONTENT_DIR, 'scenarios', `${id}.yaml`), 'utf8');
+  const row = await findCustomScenario(deps.db, auth.organisationId, id);
+  if (!row) throw notFound('Scenario');
+  return row.yaml;
+}
+
+export function validateScenarioSource(yaml: string) {
+  const parsed = parseScenarioSource(yaml);
+  return parsed.success ? { valid: true, errors: [] } : { valid: false, errors: parsed.errors.map((e) => ({ ...(e.line ? { line: e.line } : {}), path: e.path, message: e.message })) };
+}
+
+/**
+ * Saves a scenario written in the app. Its id comes from its YAML, must not be a built-in
+ * id, and (when updating) must stay the one being edited.
+ */
+export async function saveScenario(deps: TDeps, auth: TAuthContext, input: { yaml: string; status: 'draft' | 'published' }, ip: string, editingId?: string) {
+  const parsed = parseScenarioSource(input.yaml);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', 'The scenario is not valid', parsed.errors.map((e) => ({ path: `yaml${e.line ? `:${e.line}` : ''} ${e.path}`.trim(), message: e.message })));
+  }
+  const scenario = parsed.data;
+  if (getScenarios().has(scenario.id)) throw new AppError('CONFLICT', `"${scenario.id}" is a built-in scenario id; choose another id`, [{ path: 'yaml id', message: 'built-in id' }]);
+  if (editingId !== undefined) {
+    if (!(await findCustomScenario(deps.db, auth.organisationId, editingId))) throw notFound('Scenario');
+    if (editingId !== scenario.id) throw new AppError('VALIDATION_FAILED', 'The id in the YAML must stay the same', [{ path: 'yaml id', message: `expected ${editingId}` }]);
+  } else if (await findCustomScenario(deps.db, auth.organisationId, scenario.id)) {
+    throw new AppError('CONFLICT', `A scenario with id "${scenario.id}" exists`, [{ path: 'yaml id', message: 'already used' }]);
+  }
+  await upsertCustomScenario(deps.db, { organisationId: auth.organisationId, scenarioId: scenario.id, yaml: input.yaml, status: input.status, updatedBy: auth.userId });
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: editingId ? 'scenario.updated' : 'scenario.created', targetType: 'scenario', targetId: scenario.id, details: { status: input.status }, ip });
+  return presentScenarioSummary(scenario, 'custom', input.status);
+}
+
+export async function deleteScenario(deps: TDeps, auth: TAuthContext, id: string, ip: string): Promise<void> {
+  if (!(await findCustomScenario(deps.db, auth.organisationId, id))) throw notFound('Scenario');
+  await deleteCustomScenario(deps.db, auth.organisationId, id);
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'scenario.deleted', targetType: 'scenario', targetId: id, ip });
 }
 
 async function presentAttempt(deps: TDeps, row: TAttemptRow & { displayName: string }) {
-  const scenario = scenarioOrThrow(row.scenarioId);
+  const scenario = row.scenario as TScenarioFile;
   const session = row.session as TSession;
   const card = session.outcome !== null ? scorecardCompute(scenario, session) : null;
   const comments = await findComments(deps.db, row.id);
@@ -78,14 +146,14 @@ async function presentAttempt(deps: TDeps, row: TAttemptRow & { displayName: str
 
 /** Starts a practice conversation for the caller. */
 export async function startAttempt(deps: TDeps, auth: TAuthContext, input: { scenarioId: string; seed?: number | undefined; assignmentId?: string | undefined }) {
-  const scenario = scenarioOrThrow(input.scenarioId);
+  const scenario = await scenarioFor(deps, auth, input.scenarioId);
   if (input.assignmentId) {
     const assignment = await findAssignment(deps.db, auth.organisationId, input.assignmentId);
     if (!assignment || assignment.scenarioId !== scenario.id || !(await isAssignmentTarget(deps.db, assignment.id, auth.userId))) throw notFound('Assignment');
   }
   const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
   const session = getSimulator(deps).start(scenario, seed);
-  const id = await insertAttempt(deps.db, { organisationId: auth.organisationId, userId: auth.userId, scenarioId: scenario.id, assignmentId: input.assignmentId ?? null, seed, session });
+  const id = await insertAttempt(deps.db, { organisationId: auth.organisationId, userId: auth.userId, scenarioId: scenario.id, assignmentId: input.assignmentId ?? null, seed, scenario, session });
   return presentAttempt(deps, (await findAttempt(deps.db, auth.organisationId, id))!);
 }
 
@@ -96,7 +164,7 @@ export async function replyToAttempt(deps: TDeps, auth: TAuthContext, attemptId:
     if (!row || row.userId !== auth.userId) throw notFound('Attempt');
     const session = row.session as TSession;
     if (session.outcome !== null) throw new AppError('CONFLICT', 'This conversation has ended; start a new attempt');
-    const scenario = scenarioOrThrow(row.scenarioId);
+    const scenario = row.scenario as TScenarioFile;
     const next = getSimulator(deps).reply(scenario, session, text);
     const finished = next.outcome !== null;
     const card = finished ? scorecardCompute(scenario, next) : null;
@@ -151,7 +219,7 @@ export async function commentOnAttempt(deps: TDeps, auth: TAuthContext, attemptI
 
 /** Assigns a scenario to people and teams (expanded to their members now). */
 export async function createAssignment(deps: TDeps, auth: TAuthContext, input: { scenarioId: string; userIds: string[]; teamIds: string[]; dueDate?: string | null | undefined }, ip: string) {
-  scenarioOrThrow(input.scenarioId);
+  await scenarioFor(deps, auth, input.scenarioId);
   const teamIds = await findTeamIdsInOrganisation(deps.db, auth.organisationId, input.teamIds);
   if (teamIds.length !== new Set(input.teamIds).size) throw new AppError('VALIDATION_FAILED', 'Unknown team', [{ path: 'teamIds', message: 'a team is not in this organisation' }]);
   for (const userId of new Set(input.userIds)) {
