@@ -37,6 +37,7 @@ export async function findAttempts(db: TDb, organisationId: string, filter: { us
       .select({
         id: roleplayAttempts.id,
         scenarioId: roleplayAttempts.scenarioId,
+        scenarioTitle: sql<{ zh: string; en: string }>`${roleplayAttempts.scenario}->'title'`,
         userId: roleplayAttempts.userId,
         displayName: users.displayName,
         outcome: roleplayAttempts.outcome,

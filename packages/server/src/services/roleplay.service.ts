@@ -193,13 +193,12 @@ export async function listAttempts(deps: TDeps, auth: TAuthContext, query: { use
   const userIds = query.userId ? [query.userId] : isReviewer ? undefined : [auth.userId];
   if (query.userId && query.userId !== auth.userId && !isReviewer) throw new AppError('FORBIDDEN', "Only coaching roles may see others' attempts");
   const { rows, total } = await findAttempts(deps.db, auth.organisationId, { userIds, scenarioId: query.scenarioId, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-  const scenarios = getScenarios();
   return {
     total,
     attempts: rows.map((r) => ({
       id: r.id,
       scenarioId: r.scenarioId,
-      scenarioTitle: scenarios.get(r.scenarioId)?.title ?? { zh: r.scenarioId, en: r.scenarioId },
+      scenarioTitle: r.scenarioTitle,
       user: { id: r.userId, displayName: r.displayName },
       outcome: r.outcome,
       total: r.total,
