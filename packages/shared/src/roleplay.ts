@@ -118,3 +118,13 @@ export const ZScenarioValidation = z.object({
   valid: z.boolean(),
   errors: z.array(z.object({ line: z.number().int().optional(), path: z.string(), message: z.string() })),
 });
+
+/** Optional OpenAI-compatible endpoint that words the customer's lines (off by default). */
+export const ZRoleplaySettings = z.object({ isLlmEnabled: z.boolean(), baseUrl: z.string().nullable(), model: z.string().nullable(), hasApiKey: z.boolean() });
+export const ZUpdateRoleplaySettingsRequest = z.object({
+  isLlmEnabled: z.boolean(),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(500).nullable().optional(),
+  model: z.string().trim().min(1).max(200).nullable().optional(),
+  /** Write-only; null removes it. */
+  apiKey: z.string().min(1).max(500).nullable().optional(),
+});

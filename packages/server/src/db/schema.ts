@@ -197,3 +197,18 @@ export const roleplayScenarios = pgTable(
   },
   (t) => [uniqueIndex('roleplay_scenarios_org_id_key').on(t.organisationId, t.scenarioId)],
 );
+
+/**
+ * Optional: an OpenAI-compatible chat endpoint that words the simulated customer's lines.
+ * Off by default; the state machine still decides mood, outcome and score.
+ */
+export const roleplaySettings = pgTable('roleplay_settings', {
+  organisationId: uuid('organisation_id').primaryKey().references(() => organisations.id, { onDelete: 'cascade' }),
+  isLlmEnabled: boolean('is_llm_enabled').notNull().default(false),
+  llmBaseUrl: text('llm_base_url'),
+  llmModel: text('llm_model'),
+  /** Never returned by the API; only whether one is set. */
+  llmApiKey: text('llm_api_key'),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

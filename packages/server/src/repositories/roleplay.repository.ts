@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { TDb } from '../db/client.js';
-import { roleplayAssignments, roleplayAssignmentTargets, roleplayAttempts, roleplayComments, roleplayScenarios, teamMembers, teams, users } from '../db/schema.js';
+import { roleplayAssignments, roleplayAssignmentTargets, roleplayAttempts, roleplayComments, roleplayScenarios, roleplaySettings, teamMembers, teams, users } from '../db/schema.js';
 
 export type TAttemptRow = typeof roleplayAttempts.$inferSelect;
 
@@ -156,4 +156,14 @@ export async function upsertCustomScenario(db: TDb, values: { organisationId: st
 
 export async function deleteCustomScenario(db: TDb, organisationId: string, scenarioId: string): Promise<void> {
   await db.delete(roleplayScenarios).where(and(eq(roleplayScenarios.organisationId, organisationId), eq(roleplayScenarios.scenarioId, scenarioId)));
+}
+
+export async function findRoleplaySettings(db: TDb, organisationId: string) {
+  const rows = await db.select().from(roleplaySettings).where(eq(roleplaySettings.organisationId, organisationId)).limit(1);
+  return rows[0];
+}
+
+export async function upsertRoleplaySettings(db: TDb, values: typeof roleplaySettings.$inferInsert): Promise<void> {
+  const { organisationId, ...rest } = values;
+  await db.insert(roleplaySettings).values(values).onConflictDoUpdate({ target: roleplaySettings.organisationId, set: { ...rest, updatedAt: new Date() } });
 }

@@ -59,6 +59,8 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/roleplay/attempts/:id/replies', allowed: ALL, body: () => ({ text: '非常抱歉，我马上查一下。' }) },
   { method: 'POST', url: '/api/roleplay/attempts/:id/comments', allowed: COACHES, body: () => ({ body: '下次先回应情绪。' }) },
   { method: 'GET', url: '/api/roleplay/assignments', allowed: ALL },
+  { method: 'GET', url: '/api/roleplay/settings', allowed: ['admin', 'trainer'] },
+  { method: 'PUT', url: '/api/roleplay/settings', allowed: ADMIN, body: () => ({ isLlmEnabled: false }) },
   { method: 'POST', url: '/api/roleplay/assignments', allowed: ASSIGNERS, body: () => ({ scenarioId: SCENARIO, userIds: [ids.user] }) },
 ];
 

@@ -176,3 +176,51 @@ describe('scenario authoring', () => {
     expect(reply.statusCode).toBe(200);
   });
 });
+
+describe('OpenAI-compatible customer lines (optional)', () => {
+  it('words the customer line with the configured endpoint, and falls back to the scenario line when it fails', async () => {
+    const http = await import('node:http');
+    const received: { auth?: string | undefined; model?: string }[] = [];
+    let isDown = false;
+    const fake = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, model: JSON.parse(body).model });
+        if (isDown) {
+          res.writeHead(500).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: '「行吧，那你快点给我个准信。」' } }] }));
+      });
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const port = (fake.address() as { port: number }).port;
+    const admin = await signIn(app, (await buildUser(db, organisationId, { roles: ['admin'] })).login);
+
+    const missing = await app.inject({ method: 'PUT', url: '/api/roleplay/settings', headers: admin.headers, payload: { isLlmEnabled: true } });
+    expect(missing.statusCode).toBe(400);
+    const on = await app.inject({
+      method: 'PUT',
+      url: '/api/roleplay/settings',
+      headers: admin.headers,
+      payload: { isLlmEnabled: true, baseUrl: `http://127.0.0.1:${port}/v1`, model: 'test-model', apiKey: 'sk-test' },
+    });
+    expect(on.json()).toEqual({ isLlmEnabled: true, baseUrl: `http://127.0.0.1:${port}/v1`, model: 'test-model', hasApiKey: true });
+    expect(on.body).not.toContain('sk-test');
+
+    const attempt = await start(trainee);
+    const worded = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: trainee.headers, payload: { text: '非常抱歉让您久等了。' } });
+    expect(worded.json().turns[0].customer).toBe('行吧，那你快点给我个准信。');
+    expect(received[0]).toEqual({ auth: 'Bearer sk-test', model: 'test-model' });
+
+    isDown = true;
+    const fallback = await app.inject({ method: 'POST', url: `/api/roleplay/attempts/${attempt.id}/replies`, headers: trainee.headers, payload: { text: '我马上帮您查，今天18点前回复您。' } });
+    expect(fallback.statusCode).toBe(200);
+    expect(fallback.json().turns[1].customer).not.toBe('行吧，那你快点给我个准信。');
+    expect(fallback.json().turns[1].customer.length).toBeGreaterThan(0);
+
+    await app.inject({ method: 'PUT', url: '/api/roleplay/settings', headers: admin.headers, payload: { isLlmEnabled: false } });
+    await new Promise((resolve) => fake.close(resolve));
+  });
+});

@@ -13,6 +13,8 @@ import {
   ZScenarioSummary,
   ZScenarioValidation,
   ZReplyRequest,
+  ZRoleplaySettings,
+  ZUpdateRoleplaySettingsRequest,
   ZScenarioBrief,
   ZScenarioListResponse,
   ZStartAttemptRequest,
@@ -26,6 +28,8 @@ import {
   AUTHOR_ROLES,
   deleteScenario,
   getScenarioSource,
+  getRoleplaySettings,
+  updateRoleplaySettings,
   saveScenario,
   validateScenarioSource,
   commentOnAttempt,
@@ -118,6 +122,18 @@ export function registerRoleplayRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/roleplay/attempts/:id/comments',
     { config: { access: REVIEWER_ROLES }, schema: { tags, summary: 'Comment on an attempt', params: ZIdParams, body: ZCommentRequest, response: { 200: ZAttempt } } },
     async (request) => commentOnAttempt(deps, requireAuth(request), request.params.id, request.body.body),
+  );
+
+  app.get(
+    '/api/roleplay/settings',
+    { config: { access: ['admin', 'trainer'] }, schema: { tags, summary: 'Role-play settings (the API key is never returned)', response: { 200: ZRoleplaySettings } } },
+    async (request) => getRoleplaySettings(deps, requireAuth(request)),
+  );
+
+  app.put(
+    '/api/roleplay/settings',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Turn the OpenAI-compatible endpoint for customer lines on or off', body: ZUpdateRoleplaySettingsRequest, response: { 200: ZRoleplaySettings } } },
+    async (request) => updateRoleplaySettings(deps, requireAuth(request), request.body, request.ip),
   );
 
   app.get(

@@ -10,6 +10,8 @@ import type { TDeps } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { getScenarios } from '../lib/scenarios.js';
 import {
+  findRoleplaySettings,
+  upsertRoleplaySettings,
   deleteCustomScenario,
   findCustomScenario,
   findCustomScenarios,
@@ -27,6 +29,7 @@ import {
   updateAttempt,
   type TAttemptRow,
 } from '../repositories/roleplay.repository.js';
+import { llmRewordLine } from '../lib/llm.js';
 import { findTeamIdsInOrganisation } from '../repositories/team.repository.js';
 import { findMember } from '../repositories/user.repository.js';
 import { recordAudit } from './audit.service.js';
@@ -157,15 +160,37 @@ export async function startAttempt(deps: TDeps, auth: TAuthContext, input: { sce
   return presentAttempt(deps, (await findAttempt(deps.db, auth.organisationId, id))!);
 }
 
-/** Plays one reply of the attempt's owner; the row is locked so replies cannot interleave. */
+const MOOD_WORDS = (anger: number) => (anger >= 70 ? '非常生气' : anger >= 40 ? '不满、着急' : '缓和下来');
+
+/**
+ * Plays one reply of the attempt's owner. The simulator decides first (pure, fast); when the
+ * organisation turned on an OpenAI-compatible endpoint, it rewords the customer's line
+ * outside the transaction; then the row is locked and saved, unless another reply got in first.
+ */
 export async function replyToAttempt(deps: TDeps, auth: TAuthContext, attemptId: string, text: string) {
+  const current = await findAttempt(deps.db, auth.organisationId, attemptId);
+  if (!current || current.userId !== auth.userId) throw notFound('Attempt');
+  const currentSession = current.session as TSession;
+  if (currentSession.outcome !== null) throw new AppError('CONFLICT', 'This conversation has ended; start a new attempt');
+  const currentScenario = current.scenario as TScenarioFile;
+  let planned = getSimulator(deps).reply(currentScenario, currentSession, text);
+  const settings = await findRoleplaySettings(deps.db, auth.organisationId);
+  if (settings?.isLlmEnabled && settings.llmBaseUrl && settings.llmModel) {
+    const last = planned.turns[planned.turns.length - 1]!;
+    const worded = await llmRewordLine(
+      { baseUrl: settings.llmBaseUrl, model: settings.llmModel, apiKey: settings.llmApiKey },
+      { persona: `${currentScenario.persona.name}，${currentScenario.persona.description.zh}`, situation: currentScenario.situation.zh, mood: MOOD_WORDS(last.state.anger), agentReply: text, templateLine: last.customer },
+    );
+    planned = { ...planned, turns: [...planned.turns.slice(0, -1), { ...last, customer: worded }] };
+  }
+
   const updated = await deps.db.transaction(async (tx) => {
     const row = await findAttempt(tx, auth.organisationId, attemptId, true);
     if (!row || row.userId !== auth.userId) throw notFound('Attempt');
     const session = row.session as TSession;
-    if (session.outcome !== null) throw new AppError('CONFLICT', 'This conversation has ended; start a new attempt');
+    if (session.turns.length !== currentSession.turns.length) throw new AppError('CONFLICT', 'Another reply was sent at the same time; reload the conversation');
     const scenario = row.scenario as TScenarioFile;
-    const next = getSimulator(deps).reply(scenario, session, text);
+    const next = planned;
     const finished = next.outcome !== null;
     const card = finished ? scorecardCompute(scenario, next) : null;
     await updateAttempt(tx, row.id, {
@@ -246,4 +271,34 @@ export async function listAssignments(deps: TDeps, auth: TAuthContext) {
     done: a.doneBy.size,
     isDoneByMe: a.people.includes(auth.userId) ? a.doneBy.has(auth.userId) : null,
   }));
+}
+
+/** The role-play settings; the API key is never returned, only whether one is set. */
+export async function getRoleplaySettings(deps: TDeps, auth: TAuthContext) {
+  const row = await findRoleplaySettings(deps.db, auth.organisationId);
+  return { isLlmEnabled: row?.isLlmEnabled ?? false, baseUrl: row?.llmBaseUrl ?? null, model: row?.llmModel ?? null, hasApiKey: Boolean(row?.llmApiKey) };
+}
+
+export async function updateRoleplaySettings(
+  deps: TDeps,
+  auth: TAuthContext,
+  input: { isLlmEnabled: boolean; baseUrl?: string | null | undefined; model?: string | null | undefined; apiKey?: string | null | undefined },
+  ip: string,
+) {
+  const before = await findRoleplaySettings(deps.db, auth.organisationId);
+  const baseUrl = input.baseUrl === undefined ? (before?.llmBaseUrl ?? null) : input.baseUrl;
+  const model = input.model === undefined ? (before?.llmModel ?? null) : input.model;
+  if (input.isLlmEnabled && (!baseUrl || !model)) {
+    throw new AppError('VALIDATION_FAILED', 'Give a base URL and a model to turn the endpoint on', [{ path: baseUrl ? 'model' : 'baseUrl', message: 'required when enabled' }]);
+  }
+  await upsertRoleplaySettings(deps.db, {
+    organisationId: auth.organisationId,
+    isLlmEnabled: input.isLlmEnabled,
+    llmBaseUrl: baseUrl,
+    llmModel: model,
+    llmApiKey: input.apiKey === undefined ? (before?.llmApiKey ?? null) : input.apiKey,
+    updatedBy: auth.userId,
+  });
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'roleplay.settings_changed', targetType: 'organisation', targetId: auth.organisationId, details: { isLlmEnabled: input.isLlmEnabled, baseUrl, model, apiKeyChanged: input.apiKey !== undefined }, ip });
+  return getRoleplaySettings(deps, auth);
 }
