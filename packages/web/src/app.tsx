@@ -19,7 +19,6 @@ import {
   LiveAssistPage,
   OperationsPage,
   QaPage,
-  RoleplayPage,
   SelfcarePage,
 } from './scenes/area-page';
 import { HomePage } from './scenes/home-page';
@@ -33,6 +32,13 @@ const AnalyzerPage = lazy(() => import('./scenes/analyzer/analyzer-page'));
 const UsersPage = lazy(() => import('./scenes/admin/users-page'));
 const TeamsPage = lazy(() => import('./scenes/admin/teams-page'));
 const AuditPage = lazy(() => import('./scenes/admin/audit-page'));
+// Role-play (SPEC §2.2): catalogue, history, brief, practice chat and scorecard, coaching, authoring; with ECharts.
+const RoleplayCataloguePage = lazy(() => import('./scenes/roleplay/catalogue-page'));
+const RoleplayHistoryPage = lazy(() => import('./scenes/roleplay/history-page'));
+const RoleplayBriefPage = lazy(() => import('./scenes/roleplay/brief-page'));
+const RoleplayAttemptPage = lazy(() => import('./scenes/roleplay/attempt-page'));
+const RoleplayCoachingPage = lazy(() => import('./scenes/roleplay/coaching-page'));
+const RoleplayAuthoringPage = lazy(() => import('./scenes/roleplay/authoring-page'));
 
 /**
  * A 401 from any call other than the session check means the session ended (expired, or
@@ -86,7 +92,18 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'analyzer', element: area('analyzer', <AnalyzerPage />) },
-      { path: 'roleplay', element: area('roleplay', <RoleplayPage />) },
+      {
+        path: 'roleplay',
+        element: area('roleplay', <Outlet />),
+        children: [
+          { index: true, element: <RoleplayCataloguePage /> },
+          { path: 'history', element: <RoleplayHistoryPage /> },
+          { path: 'coaching', element: <RoleplayCoachingPage /> },
+          { path: 'authoring', element: <RoleplayAuthoringPage /> },
+          { path: 'attempts/:attemptId', element: <RoleplayAttemptPage /> },
+          { path: ':scenarioId', element: <RoleplayBriefPage /> },
+        ],
+      },
       { path: 'learning', element: area('learning', <LearningPage />) },
       { path: 'selfcare', element: area('selfcare', <SelfcarePage />) },
       { path: 'live-assist', element: area('live-assist', <LiveAssistPage />) },

@@ -6,10 +6,10 @@ import { PageHeader } from '../components/page-header';
 import type { TNavKey } from '../navigation';
 
 /** Areas that have real pages; the others show what they will do and nothing else. */
-export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'admin']);
+export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'roleplay', 'admin']);
 
 /** Areas described by a placeholder until their release. */
-export type TPlannedArea = 'roleplay' | 'learning' | 'selfcare' | 'live-assist' | 'qa' | 'operations' | 'evaluation';
+export type TPlannedArea = 'learning' | 'selfcare' | 'live-assist' | 'qa' | 'operations' | 'evaluation';
 
 /**
  * An honest placeholder for an area not built yet: its name, what it will do, and a
@@ -42,7 +42,6 @@ export function PlannedAreaPage({ area }: { area: TPlannedArea }) {
   );
 }
 
-export const RoleplayPage = () => <PlannedAreaPage area="roleplay" />;
 export const LearningPage = () => <PlannedAreaPage area="learning" />;
 export const SelfcarePage = () => <PlannedAreaPage area="selfcare" />;
 export const LiveAssistPage = () => <PlannedAreaPage area="live-assist" />;
