@@ -134,3 +134,8 @@ export const ZAuditListResponse = z.object({ entries: z.array(ZAuditEntry), tota
 
 export const ZIdParams = z.object({ id: z.uuid() });
 export const ZOkResponse = z.object({ ok: z.literal(true) });
+
+/** The organisation's active people, for coaching roles that assign work to individuals. */
+export const ZPeopleResponse = z.object({
+  people: z.array(z.object({ id: z.uuid(), displayName: z.string(), login: z.string(), teams: z.array(z.object({ id: z.uuid(), name: z.string() })) })),
+});

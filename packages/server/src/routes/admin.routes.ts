@@ -5,6 +5,7 @@ import {
   ZCreateUserRequest,
   ZIdParams,
   ZOkResponse,
+  ZPeopleResponse,
   ZResetPasswordRequest,
   ZTeam,
   ZTeamListResponse,
@@ -19,7 +20,7 @@ import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { listAuditEntries } from '../services/audit.service.js';
 import { createTeam, listTeams, removeTeam, renameTeam } from '../services/team.service.js';
-import { createUser, getUser, listUsers, removeUserFromOrganisation, resetUserPassword, updateUserInOrganisation } from '../services/user.service.js';
+import { createUser, getUser, listPeople, listUsers, removeUserFromOrganisation, resetUserPassword, updateUserInOrganisation } from '../services/user.service.js';
 
 const admin = { access: ['admin'] as const };
 
@@ -29,6 +30,15 @@ export function registerAdminRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/teams',
     { config: { access: 'any' }, schema: { tags: ['teams'], summary: 'Teams of the organisation', response: { 200: ZTeamListResponse } } },
     async (request) => ({ teams: await listTeams(deps, requireAuth(request).organisationId) }),
+  );
+
+  app.get(
+    '/api/people',
+    {
+      config: { access: ['trainer', 'mentor', 'supervisor', 'deputy', 'leader', 'admin'] },
+      schema: { tags: ['teams'], summary: 'Active people of the organisation (names and teams), for assigning work', response: { 200: ZPeopleResponse } },
+    },
+    async (request) => ({ people: await listPeople(deps, requireAuth(request).organisationId) }),
   );
 
   app.get(

@@ -32,6 +32,7 @@ const POLICY: TRouteCase[] = [
   { method: 'PATCH', url: '/api/me', allowed: ALL, body: () => ({ locale: 'en' }) },
   { method: 'POST', url: '/api/me/password', allowed: ALL, body: () => ({ currentPassword: 'wrong-one', newPassword: 'whatever-12345' }) },
   { method: 'GET', url: '/api/teams', allowed: ALL },
+  { method: 'GET', url: '/api/people', allowed: ['trainer', 'mentor', 'supervisor', 'deputy', 'leader', 'admin'] },
   { method: 'GET', url: '/api/admin/users', allowed: ADMIN },
   { method: 'POST', url: '/api/admin/users', allowed: ADMIN, body: () => ({ login: `m-${Math.random().toString(36).slice(2, 8)}`, displayName: 'x', password: 'long-enough-pw', roles: ['agent'] }) },
   { method: 'GET', url: '/api/admin/users/:id', allowed: ADMIN },

@@ -177,3 +177,13 @@ export async function removeUserFromOrganisation(deps: TDeps, auth: TAuthContext
 }
 
 export type { TCreateUserRequest, TUpdateUserRequest };
+
+/** Active members with their teams, sorted by name: who can be given an assignment. */
+export async function listPeople(deps: TDeps, organisationId: string) {
+  const { rows } = await findMembers(deps.db, organisationId, { limit: 10_000, offset: 0 });
+  const active = rows.filter((r) => r.isActive);
+  const teamRows = await findUserTeams(deps.db, organisationId, active.map((r) => r.id));
+  return active
+    .map((r) => ({ id: r.id, displayName: r.displayName, login: r.login, teams: teamRows.filter((t) => t.userId === r.id).map((t) => ({ id: t.id, name: t.name })) }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
+}

@@ -1,4 +1,5 @@
-import type { TCreateUserRequest, TRole, TTeam, TUpdateUserRequest, TUserSummary } from '@calmdesk/shared';
+import type { TCreateUserRequest, TRole, TTeam, TUpdateUserRequest, TUserSummary, ZPeopleResponse } from '@calmdesk/shared';
+import type { z } from 'zod';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
 import { queryKeys } from './query-keys';
@@ -35,6 +36,16 @@ export function useTeams() {
     queryKey: queryKeys.teams,
     queryFn: ({ signal }) => apiFetch<{ teams: TTeam[] }>('/api/teams', { signal }),
     select: (data) => data.teams,
+  });
+}
+
+/** The organisation's people (coaching roles), for assigning work to individuals. */
+export function usePeople(isEnabled = true) {
+  return useQuery({
+    queryKey: queryKeys.people,
+    queryFn: ({ signal }) => apiFetch<z.infer<typeof ZPeopleResponse>>('/api/people', { signal }),
+    select: (data) => data.people,
+    enabled: isEnabled,
   });
 }
 

@@ -2,6 +2,7 @@
 export const queryKeys = {
   session: ['session'] as const,
   teams: ['teams'] as const,
+  people: ['people'] as const,
   adminUsers: ['admin', 'users'] as const,
   adminUser: (id: string) => ['admin', 'users', 'one', id] as const,
   adminAudit: ['admin', 'audit'] as const,

@@ -1,8 +1,8 @@
-import { Alert, App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Select } from 'antd';
+import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTeams } from '../../api/admin';
+import { usePeople, useTeams } from '../../api/admin';
 import { useCreateAssignment, useScenarios } from '../../api/roleplay';
 import { useCurrentSession } from '../../hooks/use-current-session';
 import { useFormErrorHandler } from '../../hooks/use-form-error-handler';
@@ -11,14 +11,14 @@ import { useRoleplayLabels } from './labels';
 interface TAssignForm {
   scenarioId?: string;
   teamIds: string[];
+  userIds: string[];
   includeMe: boolean;
   dueDate?: Dayjs | null;
 }
 
 /**
- * Assigns a scenario to whole teams (and, if wanted, to oneself), with an optional due
- * date. Single people cannot be picked yet: the people directory is admin-only, so the
- * drawer says so instead of offering a list it cannot fill.
+ * Assigns a scenario to teams and/or single people (and, if wanted, to oneself), with an
+ * optional due date.
  * @param props.open whether the drawer shows
  * @param props.scenarioId a scenario to preselect
  */
@@ -31,15 +31,16 @@ export function AssignDrawer({ open, onClose, scenarioId }: { open: boolean; onC
   const onError = useFormErrorHandler(form);
   const scenariosQuery = useScenarios();
   const teamsQuery = useTeams();
+  const peopleQuery = usePeople(open);
   const createAssignment = useCreateAssignment();
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ scenarioId, teamIds: [], includeMe: false, dueDate: dayjs().add(7, 'day') });
+    if (open) form.setFieldsValue({ scenarioId, teamIds: [], userIds: [], includeMe: false, dueDate: dayjs().add(7, 'day') });
   }, [open, scenarioId, form]);
 
   const submit = (values: TAssignForm) => {
     if (!values.scenarioId) return;
-    if (values.teamIds.length === 0 && !values.includeMe) {
+    if (values.teamIds.length === 0 && values.userIds.length === 0 && !values.includeMe) {
       form.setFields([{ name: 'teamIds', errors: [t('roleplay.assign.nobody')] }]);
       return;
     }
@@ -47,7 +48,7 @@ export function AssignDrawer({ open, onClose, scenarioId }: { open: boolean; onC
       {
         scenarioId: values.scenarioId,
         teamIds: values.teamIds,
-        userIds: values.includeMe ? [session.user.id] : [],
+        userIds: [...new Set([...values.userIds, ...(values.includeMe ? [session.user.id] : [])])],
         dueDate: values.dueDate ? values.dueDate.format('YYYY-MM-DD') : null,
       },
       {
@@ -97,13 +98,25 @@ export function AssignDrawer({ open, onClose, scenarioId }: { open: boolean; onC
             data-testid="roleplay-assign-teams"
           />
         </Form.Item>
+        <Form.Item name="userIds" label={t('roleplay.assign.people')}>
+          <Select
+            mode="multiple"
+            placeholder={t('roleplay.assign.peoplePlaceholder')}
+            loading={peopleQuery.isPending}
+            options={(peopleQuery.data ?? []).map((person) => ({
+              value: person.id,
+              label: `${person.displayName}（${person.login}${person.teams.length > 0 ? ` · ${person.teams.map((team) => team.name).join('、')}` : ''}）`,
+            }))}
+            optionFilterProp="label"
+            data-testid="roleplay-assign-people"
+          />
+        </Form.Item>
         <Form.Item name="includeMe" valuePropName="checked">
           <Checkbox data-testid="roleplay-assign-me">{t('roleplay.assign.includeMe')}</Checkbox>
         </Form.Item>
         <Form.Item name="dueDate" label={t('roleplay.assign.dueDate')}>
           <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isBefore(dayjs(), 'day')} data-testid="roleplay-assign-due" />
         </Form.Item>
-        <Alert type="info" showIcon title={t('roleplay.assign.peopleNote')} />
       </Form>
     </Drawer>
   );
