@@ -137,7 +137,7 @@ export async function runCli(argv: string[]): Promise<number> {
       const result = presentRun(scenario, session);
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else {
-        process.stdout.write(`${scenario.persona.name}: ${result.opening}\n`);
+        process.stdout.write(`${scenario.persona.name}: ${session.opening}\n`);
         for (const turn of result.turns) process.stdout.write(`你: ${turn.agent}\n${scenario.persona.name}: ${turn.customer}\n`);
         process.stdout.write(`outcome ${result.outcome}, total ${result.total}/100 ${JSON.stringify(result.scores)}\n`);
       }

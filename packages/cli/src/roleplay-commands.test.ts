@@ -20,7 +20,7 @@ describe('calmdesk roleplay run', () => {
     const first = cli(['roleplay', 'run', '--scenario', id, '--replies', file, '--seed', '3', '--json']);
     expect(first.status, first.stderr).toBe(0);
     const result = JSON.parse(first.stdout);
-    expect(Object.keys(result)).toEqual(['scenario', 'outcome', 'opening', 'turns', 'scores', 'total']);
+    expect(Object.keys(result)).toEqual(['scenario', 'outcome', 'turns', 'scores', 'total']);
     expect(result.scenario).toBe(id);
     expect(result.turns[0]).toEqual(expect.objectContaining({ agent: expect.any(String), customer: expect.any(String), state: expect.any(Object), feedback: expect.any(Object) }));
     expect(result.total).toBeGreaterThanOrEqual(0);

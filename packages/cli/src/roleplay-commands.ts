@@ -5,13 +5,12 @@ import type { Readable, Writable } from 'node:stream';
 import type { TEngine } from '@calmdesk/engine';
 import { scorecardCompute, simulatorCreate, type TScenario, type TSession } from '@calmdesk/simulator';
 
-/** The JSON of `calmdesk roleplay run --json`, in contract order. */
+/** The JSON of `calmdesk roleplay run --json`: exactly the contract's keys, in its order. */
 export function presentRun(scenario: TScenario, session: TSession) {
   const card = scorecardCompute(scenario, session);
   return {
     scenario: scenario.id,
     outcome: session.outcome ?? 'unfinished',
-    opening: session.opening,
     turns: session.turns.map((t) => ({ agent: t.agent, customer: t.customer, state: t.state, feedback: t.feedback })),
     scores: card.scores,
     total: card.total,
