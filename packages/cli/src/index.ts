@@ -100,6 +100,20 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(`${result.data.length} scenario(s) valid\n`);
     });
 
+  program
+    .command('curriculum')
+    .description('built-in learning content')
+    .command('validate')
+    .description('check courses, lessons, the question bank and cases; prints file:line field: problem')
+    .argument('[dir]', 'the curriculum folder', `${DEFAULT_CONTENT_DIR}/curriculum`)
+    .action(async (dir: string) => {
+      const { loadCurriculum } = await import('@calmdesk/content/curriculum');
+      const result = loadCurriculum(dir);
+      if (!result.success) throw new CommanderError(1, 'calmdesk.curriculum', `${formatContentErrors(result.errors)}\n${result.errors.length} problem(s)\n`);
+      const lessons = result.data.courses.reduce((n, c) => n + c.lessonsFull.length, 0);
+      process.stdout.write(`${result.data.courses.length} courses, ${lessons} lessons, ${result.data.questions.length} questions, ${result.data.cases.length} cases: valid\n`);
+    });
+
   const loadScenario = async (id: string, directory: string) => {
     const { loadScenarios } = await import('@calmdesk/content/scenario');
     const { scenarioPath } = await import('./roleplay-commands.js');

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONTENT_DIR } from './index.js';
+import { loadCurriculum } from './curriculum.js';
+
+function folder(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-curriculum-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const BODY = '## 小标题\n\n' + '这是一段足够长的课程正文，用来通过长度检查。'.repeat(10);
+
+describe('loadCurriculum', () => {
+  it('reports a broken lesson with file, line and field, and a quiz id missing from the bank', () => {
+    const dir = folder({
+      'courses/demo/course.yaml': 'id: demo\norder: 1\ntitle: { zh: 演示, en: Demo }\nsummary: { zh: 演示, en: Demo }\naudience: { zh: 全体, en: All }\ntags: [demo]\nlessons: [first, missing]\n',
+      'courses/demo/lessons/first.md': `---\nid: first\ntitle: { zh: 第一课, en: First }\nsummary: { zh: 概要, en: Summary }\nminutes: lots\nquiz: [de-999]\n---\n${BODY}`,
+      'questions/demo.yaml': 'topic: demo\nquestions:\n  - id: de-001\n    type: single\n    difficulty: 1\n    tags: [demo]\n    stem: 问题？\n    options: [{ id: a, text: 甲 }, { id: b, text: 乙 }, { id: c, text: 丙 }]\n    answer: [d]\n    explanation: 因为。\n',
+    });
+    const result = loadCurriculum(dir);
+    expect(result.success).toBe(false);
+    const errors = result.success ? [] : result.errors.map((e) => `${path.basename(e.file)}:${e.line ?? ''} ${e.path}: ${e.message}`);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^first\.md:5 minutes: /),
+        expect.stringMatching(/^course\.yaml: lessons\.1: no file lessons\/missing\.md/),
+        expect.stringMatching(/^demo\.yaml:\d* questions\.0\.answer: every answer must be one of the option ids/),
+      ]),
+    );
+  });
+});
