@@ -212,3 +212,82 @@ export const roleplaySettings = pgTable('roleplay_settings', {
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/*
+ * Learning (SPEC §2.1). The built-in curriculum (content/curriculum) is copied into every
+ * organisation on start: `origin` 'builtin' rows carry the content's key and a hash of what
+ * was imported, so a content update reaches them unless the organisation edited the item
+ * (`isEdited`); trainers' own items have origin 'custom'.
+ */
+const learningColumns = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+  /** The content key (course, lesson, question or case id); unique per organisation. */
+  key: text('key').notNull(),
+  origin: text('origin').notNull().default('custom'),
+  isEdited: boolean('is_edited').notNull().default(false),
+  contentHash: text('content_hash'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const courses = pgTable(
+  'courses',
+  {
+    ...learningColumns(),
+    position: integer('position').notNull(),
+    title: jsonb('title').notNull(),
+    summary: jsonb('summary').notNull(),
+    audience: jsonb('audience').notNull(),
+    tags: text('tags').array().notNull(),
+    isPublished: boolean('is_published').notNull().default(true),
+  },
+  (t) => [uniqueIndex('courses_org_key').on(t.organisationId, t.key)],
+);
+
+export const lessons = pgTable(
+  'lessons',
+  {
+    ...learningColumns(),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: jsonb('title').notNull(),
+    summary: jsonb('summary').notNull(),
+    minutes: integer('minutes').notNull(),
+    exercise: text('exercise').notNull(),
+    video: text('video'),
+    downloads: jsonb('downloads').notNull(),
+    bodyMd: text('body_md').notNull(),
+    quizKeys: text('quiz_keys').array().notNull(),
+  },
+  (t) => [uniqueIndex('lessons_org_key').on(t.organisationId, t.key), index('lessons_course_idx').on(t.courseId, t.position)],
+);
+
+export const questions = pgTable(
+  'questions',
+  {
+    ...learningColumns(),
+    type: text('type').notNull(),
+    difficulty: integer('difficulty').notNull(),
+    tags: text('tags').array().notNull(),
+    stem: text('stem').notNull(),
+    options: jsonb('options').notNull(),
+    answer: jsonb('answer').notNull(),
+    explanation: text('explanation').notNull(),
+    rubric: text('rubric'),
+    isRetired: boolean('is_retired').notNull().default(false),
+  },
+  (t) => [uniqueIndex('questions_org_key').on(t.organisationId, t.key), index('questions_org_tags_idx').on(t.organisationId)],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    ...learningColumns(),
+    title: jsonb('title').notNull(),
+    kind: text('kind').notNull(),
+    tags: text('tags').array().notNull(),
+    goods: text('goods').notNull(),
+    bodyMd: text('body_md').notNull(),
+  },
+  (t) => [uniqueIndex('cases_org_key').on(t.organisationId, t.key)],
+);
