@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { loadConfig, type TConfig } from './config.js';
 import { createDb, migrateDb } from './db/client.js';
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from './db/embedded.js';
+import { syncBuiltInCurriculum } from './lib/curriculum.js';
 import { getEngine } from './lib/engine.js';
 import { getScenarios } from './lib/scenarios.js';
 import { deleteExpiredSessions, deleteStaleLoginThrottles } from './repositories/session.repository.js';
@@ -58,6 +59,7 @@ export async function runServer(): Promise<void> {
   try {
     await migrateDb(pool);
     if (config.seedDemo && (await seedDemoOrganisation(db, config.demoPassword))) bootLog('demo organisation created');
+    bootLog(await syncBuiltInCurriculum(db));
   } catch (error) {
     process.stderr.write(`calmdesk: database setup failed: ${(error as Error).message}\n`);
     await pool.end().catch(() => undefined);
