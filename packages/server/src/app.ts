@@ -29,6 +29,7 @@ import type { TDeps } from './context.js';
 import { AppError, ERROR_STATUS } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
 import { registerAnalyzeRoutes } from './routes/analyze.routes.js';
+import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { APP_VERSION, registerHealthRoutes } from './routes/health.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerAdminRoutes(app, fullDeps);
   registerAnalyzeRoutes(app, fullDeps);
   registerRoleplayRoutes(app, fullDeps);
+  registerLearningRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -4,3 +4,4 @@ export * from './limits.js';
 export * from './roles.js';
 export * from './analysis.js';
 export * from './roleplay.js';
+export * from './learning.js';

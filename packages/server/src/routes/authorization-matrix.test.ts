@@ -47,6 +47,11 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/analyze/reply', allowed: ALL, body: () => ({ text: '请耐心等待' }) },
   { method: 'POST', url: '/api/analyze/messages', allowed: ALL, body: () => ({ items: [{ text: '好的' }] }) },
   { method: 'POST', url: '/api/analyze/replies', allowed: ALL, body: () => ({ items: [{ text: '好的' }] }) },
+  { method: 'GET', url: '/api/learning/courses', allowed: ALL },
+  { method: 'GET', url: '/api/learning/courses/:id', allowed: ALL },
+  { method: 'GET', url: '/api/learning/lessons/:id', allowed: ALL },
+  { method: 'GET', url: '/api/learning/cases', allowed: ALL },
+  { method: 'GET', url: '/api/learning/cases/:id', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id/source', allowed: ['trainer'] },
@@ -102,6 +107,8 @@ async function freshIds(): Promise<{ user: string; team: string; attempt: string
 }
 
 function urlFor(route: TRouteCase): string {
+  // Learning objects: a random id; routes answer 404 for it, which the matrix accepts as "allowed".
+  if (route.url.startsWith('/api/learning/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
   const id = route.url.includes('/teams/') ? ids.team : route.url.includes('/attempts/') ? ids.attempt : route.url.includes('/scenarios/') ? SCENARIO : ids.user;
   return route.url.replace(':id', id);
 }

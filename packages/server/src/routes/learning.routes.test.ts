@@ -1,0 +1,81 @@
+import type { TCurriculum } from '@calmdesk/content/curriculum';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRouteApp } from '../app.js';
+import type { TDb } from '../db/client.js';
+import { importCurriculum } from '../services/curriculum-import.service.js';
+import { buildOrganisation, buildTestApp, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
+
+let app: TRouteApp;
+let db: TDb;
+let drop: () => Promise<void>;
+let agent: TTestSession;
+let outsider: TTestSession;
+
+const CURRICULUM: TCurriculum = {
+  questions: [
+    { id: 'de-001', type: 'single', difficulty: 1, tags: ['demo'], stem: '哪一个是身体信号？', options: [{ id: 'a', text: '心跳加快' }, { id: 'b', text: '下单' }, { id: 'c', text: '发货' }], answer: ['a'], explanation: '心跳加快是身体在提示你情绪来了。' },
+  ],
+  courses: [
+    {
+      id: 'demo-course',
+      order: 1,
+      title: { zh: '认识情绪', en: 'Understanding emotions' },
+      summary: { zh: '概要', en: 'Summary' },
+      audience: { zh: '全体', en: 'All' },
+      tags: ['demo'],
+      lessons: ['first', 'second'],
+      lessonsFull: [
+        { id: 'first', title: { zh: '第一课', en: 'First' }, summary: { zh: '概要', en: 'Summary' }, minutes: 10, exercise: 'none', quiz: ['de-001'], video: null, downloads: [], body: '## 正文\n情绪是信号。' },
+        { id: 'second', title: { zh: '第二课', en: 'Second' }, summary: { zh: '概要', en: 'Summary' }, minutes: 15, exercise: 'breathing-pacer', quiz: [], video: null, downloads: [], body: '## 呼吸\n数到三。' },
+      ],
+    },
+  ],
+  cases: [{ id: 'demo-case', title: { zh: '迟到的包裹', en: 'The late parcel' }, kind: 'good', tags: ['delivery'], goods: 'food', body: '## 背景\n……' }],
+};
+
+beforeAll(async () => {
+  const testDb = await createTestDatabase();
+  db = testDb.db;
+  drop = testDb.drop;
+  app = await buildTestApp(db);
+  const organisationId = await buildOrganisation(db);
+  await importCurriculum(db, organisationId, CURRICULUM);
+  agent = await signIn(app, (await buildUser(db, organisationId, { roles: ['agent'] })).login);
+  const otherOrg = await buildOrganisation(db);
+  await importCurriculum(db, otherOrg, CURRICULUM);
+  outsider = await signIn(app, (await buildUser(db, otherOrg, { roles: ['trainer', 'admin'] })).login);
+});
+
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+describe('learning catalogue', () => {
+  it('lists courses with lesson counts and minutes, and opens a course', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/learning/courses', headers: agent.headers });
+    const course = list.json().courses[0];
+    expect(course).toEqual(expect.objectContaining({ key: 'demo-course', lessonCount: 2, minutes: 25, origin: 'builtin' }));
+    const detail = await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: agent.headers });
+    expect(detail.json().lessons.map((l: { key: string }) => l.key)).toEqual(['first', 'second']);
+  });
+
+  it('serves a lesson with its quiz but never the answers', async () => {
+    const course = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: agent.headers })).json().courses[0];
+    const lessonId = (await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: agent.headers })).json().lessons[0].id;
+    const lesson = await app.inject({ method: 'GET', url: `/api/learning/lessons/${lessonId}`, headers: agent.headers });
+    expect(lesson.json().bodyMd).toContain('情绪是信号');
+    expect(lesson.json().quiz[0].stem).toBe('哪一个是身体信号？');
+    expect(lesson.body).not.toContain('"answer"');
+    expect(lesson.body).not.toContain('explanation');
+  });
+
+  it("answers 404 for another organisation's course, lesson and case", async () => {
+    const course = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: agent.headers })).json().courses[0];
+    const lessonId = (await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: agent.headers })).json().lessons[0].id;
+    const caseId = (await app.inject({ method: 'GET', url: '/api/learning/cases', headers: agent.headers })).json().cases[0].id;
+    for (const url of [`/api/learning/courses/${course.id}`, `/api/learning/lessons/${lessonId}`, `/api/learning/cases/${caseId}`]) {
+      expect((await app.inject({ method: 'GET', url, headers: outsider.headers })).statusCode, url).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import { ZCaseDetail, ZCaseListResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail } from '@calmdesk/shared';
+import type { TRouteApp } from '../app.js';
+import { requireAuth } from '../auth/access.js';
+import type { TDeps } from '../context.js';
+import { getCase, getCourse, getLesson, listCases, listCourses } from '../services/learning.service.js';
+
+const tags = ['learning'];
+
+/** The learning catalogue every member reads: courses, lessons (quiz without answers), cases. */
+export function registerLearningRoutes(app: TRouteApp, deps: TDeps): void {
+  app.get('/api/learning/courses', { config: { access: 'any' }, schema: { tags, summary: 'Course catalogue', response: { 200: ZCourseListResponse } } }, async (request) => ({
+    courses: await listCourses(deps, requireAuth(request).organisationId),
+  }));
+  app.get(
+    '/api/learning/courses/:id',
+    { config: { access: 'any' }, schema: { tags, summary: 'A course and its lessons', params: ZIdParams, response: { 200: ZCourseDetail } } },
+    async (request) => getCourse(deps, requireAuth(request).organisationId, request.params.id),
+  );
+  app.get(
+    '/api/learning/lessons/:id',
+    { config: { access: 'any' }, schema: { tags, summary: 'A lesson (Markdown) with its quiz, answers hidden', params: ZIdParams, response: { 200: ZLessonDetail } } },
+    async (request) => getLesson(deps, requireAuth(request).organisationId, request.params.id),
+  );
+  app.get('/api/learning/cases', { config: { access: 'any' }, schema: { tags, summary: 'Case library', response: { 200: ZCaseListResponse } } }, async (request) => ({
+    cases: await listCases(deps, requireAuth(request).organisationId),
+  }));
+  app.get(
+    '/api/learning/cases/:id',
+    { config: { access: 'any' }, schema: { tags, summary: 'A case with its analysis', params: ZIdParams, response: { 200: ZCaseDetail } } },
+    async (request) => getCase(deps, requireAuth(request).organisationId, request.params.id),
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Learning API schemas (/api/learning/*): the catalogue, lessons, cases. */
+const ZText = z.object({ zh: z.string(), en: z.string() });
+
+export const ZCourseSummary = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  title: ZText,
+  summary: ZText,
+  audience: ZText,
+  tags: z.array(z.string()),
+  lessonCount: z.number().int(),
+  minutes: z.number().int(),
+  origin: z.enum(['builtin', 'custom']),
+});
+export const ZCourseListResponse = z.object({ courses: z.array(ZCourseSummary) });
+
+export const ZLessonSummary = z.object({ id: z.uuid(), key: z.string(), position: z.number().int(), title: ZText, summary: ZText, minutes: z.number().int(), exercise: z.string() });
+export const ZCourseDetail = ZCourseSummary.extend({ lessons: z.array(ZLessonSummary) });
+
+/** A quiz question as a learner sees it: no answer, no explanation until answered. */
+export const ZQuizQuestion = z.object({
+  id: z.uuid(),
+  type: z.enum(['single', 'multiple', 'true_false', 'short_answer']),
+  stem: z.string(),
+  options: z.array(z.object({ id: z.string(), text: z.string() })),
+});
+
+export const ZLessonDetail = ZLessonSummary.extend({
+  courseId: z.uuid(),
+  bodyMd: z.string(),
+  video: z.string().nullable(),
+  downloads: z.array(z.object({ title: ZText, url: z.string() })),
+  quiz: z.array(ZQuizQuestion),
+});
+
+export const ZCaseSummary = z.object({ id: z.uuid(), key: z.string(), title: ZText, kind: z.enum(['good', 'bad', 'turnaround']), tags: z.array(z.string()), goods: z.string() });
+export const ZCaseListResponse = z.object({ cases: z.array(ZCaseSummary) });
+export const ZCaseDetail = ZCaseSummary.extend({ bodyMd: z.string() });
