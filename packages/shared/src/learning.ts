@@ -38,3 +38,28 @@ export const ZLessonDetail = ZLessonSummary.extend({
 export const ZCaseSummary = z.object({ id: z.uuid(), key: z.string(), title: ZText, kind: z.enum(['good', 'bad', 'turnaround']), tags: z.array(z.string()), goods: z.string() });
 export const ZCaseListResponse = z.object({ cases: z.array(ZCaseSummary) });
 export const ZCaseDetail = ZCaseSummary.extend({ bodyMd: z.string() });
+
+export const ZProgressResponse = z.object({
+  enrolments: z.array(
+    z.object({
+      courseId: z.uuid(),
+      title: ZText,
+      dueDate: z.string().nullable(),
+      lastLessonId: z.uuid().nullable(),
+      lessonsDone: z.number().int(),
+      lessonCount: z.number().int(),
+      startedAt: z.string(),
+      completedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Answers by question id: option ids, or [true]/[false], or [text] for a short answer. */
+export const ZCompleteLessonRequest = z.object({
+  answers: z.record(z.uuid(), z.array(z.union([z.string().max(4000), z.boolean()])).max(5)).default({}),
+});
+export const ZCompleteLessonResponse = z.object({
+  score: z.number().nullable(),
+  results: z.array(z.object({ questionId: z.uuid(), isCorrect: z.boolean().nullable(), correctAnswer: z.array(z.union([z.string(), z.boolean()])), explanation: z.string() })),
+  isCourseComplete: z.boolean(),
+});

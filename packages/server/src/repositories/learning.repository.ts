@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { TDb } from '../db/client.js';
-import { cases, courses, lessons, questions } from '../db/schema.js';
+import { cases, courses, enrolments, lessonProgress, lessons, questions } from '../db/schema.js';
 
 export async function findCourses(db: TDb, organisationId: string) {
   return db
@@ -51,4 +51,50 @@ export async function findCases(db: TDb, organisationId: string) {
 export async function findCase(db: TDb, organisationId: string, caseId: string) {
   const rows = await db.select().from(cases).where(and(eq(cases.organisationId, organisationId), eq(cases.id, caseId))).limit(1);
   return rows[0];
+}
+
+export async function upsertEnrolment(db: TDb, values: { organisationId: string; userId: string; courseId: string; assignedBy?: string | null; dueDate?: string | null }): Promise<void> {
+  await db
+    .insert(enrolments)
+    .values({ ...values, assignedBy: values.assignedBy ?? null, dueDate: values.dueDate ?? null })
+    .onConflictDoNothing({ target: [enrolments.userId, enrolments.courseId] });
+}
+
+export async function updateEnrolment(db: TDb, userId: string, courseId: string, values: Partial<typeof enrolments.$inferInsert>): Promise<void> {
+  await db.update(enrolments).set(values).where(and(eq(enrolments.userId, userId), eq(enrolments.courseId, courseId)));
+}
+
+export async function upsertLessonProgress(db: TDb, values: { userId: string; lessonId: string; organisationId: string; quizScore: number | null; quizAnswers: unknown }): Promise<void> {
+  await db
+    .insert(lessonProgress)
+    .values({ ...values, completedAt: new Date() })
+    .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { quizScore: values.quizScore, quizAnswers: values.quizAnswers, completedAt: new Date() } });
+}
+
+/** How many of a course's lessons the person finished. */
+export async function countDoneLessons(db: TDb, userId: string, courseId: string): Promise<{ done: number; total: number }> {
+  const rows = await db
+    .select({ total: count(lessons.id), done: count(lessonProgress.lessonId) })
+    .from(lessons)
+    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, userId)))
+    .where(eq(lessons.courseId, courseId));
+  return { done: rows[0]?.done ?? 0, total: rows[0]?.total ?? 0 };
+}
+
+export async function findEnrolmentsOfUser(db: TDb, organisationId: string, userId: string) {
+  return db
+    .select({
+      courseId: enrolments.courseId,
+      title: courses.title,
+      dueDate: enrolments.dueDate,
+      lastLessonId: enrolments.lastLessonId,
+      startedAt: enrolments.startedAt,
+      completedAt: enrolments.completedAt,
+      lessonsDone: sql<number>`(select count(*)::int from ${lessonProgress} lp join ${lessons} l on l.id = lp.lesson_id where lp.user_id = ${userId} and l.course_id = ${enrolments.courseId})`,
+      lessonCount: sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${enrolments.courseId})`,
+    })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(and(eq(enrolments.organisationId, organisationId), eq(enrolments.userId, userId)))
+    .orderBy(asc(courses.position));
 }

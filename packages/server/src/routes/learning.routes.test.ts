@@ -79,3 +79,35 @@ describe('learning catalogue', () => {
     }
   });
 });
+
+describe('progress', () => {
+  it('finishing every lesson completes the course; the quiz is marked with explanations; resume points to the last lesson', async () => {
+    const learner = await signIn(app, (await buildUser(db, (await app.inject({ method: 'GET', url: '/api/auth/session', headers: agent.headers })).json().organisation.id, { roles: ['agent'] })).login);
+    const course = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: learner.headers })).json().courses[0];
+    const enrolled = await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/enrol`, headers: learner.headers });
+    expect(enrolled.json().enrolments[0]).toEqual(expect.objectContaining({ courseId: course.id, lessonsDone: 0, lessonCount: 2, completedAt: null }));
+    const [first, second] = (await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: learner.headers })).json().lessons;
+    const question = (await app.inject({ method: 'GET', url: `/api/learning/lessons/${first.id}`, headers: learner.headers })).json().quiz[0];
+
+    const wrong = await app.inject({ method: 'POST', url: `/api/learning/lessons/${first.id}/complete`, headers: learner.headers, payload: { answers: { [question.id]: ['b'] } } });
+    expect(wrong.json()).toEqual({ score: 0, isCourseComplete: false, results: [{ questionId: question.id, isCorrect: false, correctAnswer: ['a'], explanation: '心跳加快是身体在提示你情绪来了。' }] });
+    const right = await app.inject({ method: 'POST', url: `/api/learning/lessons/${first.id}/complete`, headers: learner.headers, payload: { answers: { [question.id]: ['a'] } } });
+    expect(right.json().score).toBe(100);
+    const progress = await app.inject({ method: 'GET', url: '/api/learning/progress', headers: learner.headers });
+    expect(progress.json().enrolments[0]).toEqual(expect.objectContaining({ lessonsDone: 1, lastLessonId: first.id }));
+
+    const done = await app.inject({ method: 'POST', url: `/api/learning/lessons/${second.id}/complete`, headers: learner.headers, payload: {} });
+    expect(done.json()).toEqual({ score: null, results: [], isCourseComplete: true });
+    const finished = await app.inject({ method: 'GET', url: '/api/learning/progress', headers: learner.headers });
+    expect(finished.json().enrolments[0].completedAt).not.toBeNull();
+  });
+
+  it('refuses malformed answers with 400, and another organisation’s lesson with 404', async () => {
+    const course = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: agent.headers })).json().courses[0];
+    const lessonId = (await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: agent.headers })).json().lessons[0].id;
+    const bad = await app.inject({ method: 'POST', url: `/api/learning/lessons/${lessonId}/complete`, headers: agent.headers, payload: { answers: { 'not-a-uuid': ['a'] } } });
+    expect(bad.statusCode).toBe(400);
+    const foreign = await app.inject({ method: 'POST', url: `/api/learning/lessons/${lessonId}/complete`, headers: outsider.headers, payload: {} });
+    expect(foreign.statusCode).toBe(404);
+  });
+});

@@ -1,8 +1,8 @@
-import { ZCaseDetail, ZCaseListResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail } from '@calmdesk/shared';
+import { ZCaseDetail, ZCaseListResponse, ZCompleteLessonRequest, ZCompleteLessonResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail, ZProgressResponse } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
-import { getCase, getCourse, getLesson, listCases, listCourses } from '../services/learning.service.js';
+import { completeLesson, enrolSelf, getCase, getCourse, getLesson, listCases, listCourses, myProgress } from '../services/learning.service.js';
 
 const tags = ['learning'];
 
@@ -28,5 +28,18 @@ export function registerLearningRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/learning/cases/:id',
     { config: { access: 'any' }, schema: { tags, summary: 'A case with its analysis', params: ZIdParams, response: { 200: ZCaseDetail } } },
     async (request) => getCase(deps, requireAuth(request).organisationId, request.params.id),
+  );
+  app.get('/api/learning/progress', { config: { access: 'any' }, schema: { tags, summary: 'My courses and progress', response: { 200: ZProgressResponse } } }, async (request) =>
+    myProgress(deps, requireAuth(request)),
+  );
+  app.post(
+    '/api/learning/courses/:id/enrol',
+    { config: { access: 'any' }, schema: { tags, summary: 'Enrol in a course', params: ZIdParams, response: { 200: ZProgressResponse } } },
+    async (request) => enrolSelf(deps, requireAuth(request), request.params.id),
+  );
+  app.post(
+    '/api/learning/lessons/:id/complete',
+    { config: { access: 'any' }, schema: { tags, summary: 'Finish a lesson and hand in its quiz', params: ZIdParams, body: ZCompleteLessonRequest, response: { 200: ZCompleteLessonResponse } } },
+    async (request) => completeLesson(deps, requireAuth(request), request.params.id, request.body.answers),
   );
 }

@@ -1,6 +1,20 @@
 import type { TDeps } from '../context.js';
 import { notFound } from '../errors.js';
-import { findCase, findCases, findCourses, findLesson, findLessonsOfCourse, findQuestionsByKeys } from '../repositories/learning.repository.js';
+import type { TAuthContext } from '../auth/access.js';
+import { gradeAnswer } from '../lib/grading.js';
+import {
+  countDoneLessons,
+  findCase,
+  findCases,
+  findCourses,
+  findEnrolmentsOfUser,
+  findLesson,
+  findLessonsOfCourse,
+  findQuestionsByKeys,
+  updateEnrolment,
+  upsertEnrolment,
+  upsertLessonProgress,
+} from '../repositories/learning.repository.js';
 
 type TText = { zh: string; en: string };
 
@@ -51,4 +65,57 @@ export async function getCase(deps: TDeps, organisationId: string, caseId: strin
   const row = await findCase(deps.db, organisationId, caseId);
   if (!row) throw notFound('Case');
   return { id: row.id, key: row.key, title: row.title as TText, kind: row.kind as 'good' | 'bad' | 'turnaround', tags: row.tags, goods: row.goods, bodyMd: row.bodyMd };
+}
+
+/** Enrols the caller in a course (again is fine: nothing changes). */
+export async function enrolSelf(deps: TDeps, auth: TAuthContext, courseId: string) {
+  await getCourse(deps, auth.organisationId, courseId);
+  await upsertEnrolment(deps.db, { organisationId: auth.organisationId, userId: auth.userId, courseId });
+  return myProgress(deps, auth);
+}
+
+/**
+ * Finishes a lesson: marks its quiz (objective questions; short answers wait for a trainer),
+ * keeps the latest answers, moves the resume point, and completes the course when every
+ * lesson is done. Enrols the caller if needed.
+ * @returns the score, each question's result with the right answer and explanation, and whether the course is now complete
+ */
+export async function completeLesson(deps: TDeps, auth: TAuthContext, lessonId: string, answers: Record<string, (string | boolean)[]>) {
+  const lesson = await findLesson(deps.db, auth.organisationId, lessonId);
+  if (!lesson) throw notFound('Lesson');
+  const quiz = await findQuestionsByKeys(deps.db, auth.organisationId, lesson.quizKeys);
+  const results = quiz.map((q) => ({
+    questionId: q.id,
+    isCorrect: gradeAnswer(q, answers[q.id]),
+    correctAnswer: q.answer as (string | boolean)[],
+    explanation: q.explanation,
+  }));
+  const marked = results.filter((r) => r.isCorrect !== null);
+  const score = marked.length === 0 ? null : Math.round((100 * marked.filter((r) => r.isCorrect).length) / marked.length);
+  const completion = await deps.db.transaction(async (tx) => {
+    await upsertEnrolment(tx, { organisationId: auth.organisationId, userId: auth.userId, courseId: lesson.courseId });
+    await upsertLessonProgress(tx, { userId: auth.userId, lessonId, organisationId: auth.organisationId, quizScore: score, quizAnswers: answers });
+    const { done, total } = await countDoneLessons(tx, auth.userId, lesson.courseId);
+    const isComplete = total > 0 && done >= total;
+    await updateEnrolment(tx, auth.userId, lesson.courseId, { lastLessonId: lessonId, ...(isComplete ? { completedAt: new Date() } : {}) });
+    return isComplete;
+  });
+  return { score, results, isCourseComplete: completion };
+}
+
+/** The caller's courses with progress and where to resume. */
+export async function myProgress(deps: TDeps, auth: TAuthContext) {
+  const rows = await findEnrolmentsOfUser(deps.db, auth.organisationId, auth.userId);
+  return {
+    enrolments: rows.map((r) => ({
+      courseId: r.courseId,
+      title: r.title as TText,
+      dueDate: r.dueDate,
+      lastLessonId: r.lastLessonId,
+      lessonsDone: Number(r.lessonsDone),
+      lessonCount: Number(r.lessonCount),
+      startedAt: r.startedAt.toISOString(),
+      completedAt: r.completedAt?.toISOString() ?? null,
+    })),
+  };
 }
