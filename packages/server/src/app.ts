@@ -29,6 +29,7 @@ import type { TDeps } from './context.js';
 import { AppError, ERROR_STATUS } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
 import { registerAnalyzeRoutes } from './routes/analyze.routes.js';
+import { registerExamRoutes } from './routes/exam.routes.js';
 import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerAnalyzeRoutes(app, fullDeps);
   registerRoleplayRoutes(app, fullDeps);
   registerLearningRoutes(app, fullDeps);
+  registerExamRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

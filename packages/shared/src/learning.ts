@@ -63,3 +63,50 @@ export const ZCompleteLessonResponse = z.object({
   results: z.array(z.object({ questionId: z.uuid(), isCorrect: z.boolean().nullable(), correctAnswer: z.array(z.union([z.string(), z.boolean()])), explanation: z.string() })),
   isCourseComplete: z.boolean(),
 });
+
+export const ZCreateExamRequest = z.object({
+  title: ZText,
+  courseId: z.uuid().nullable().optional(),
+  tags: z.array(z.string().min(1).max(60)).min(1).max(20),
+  minDifficulty: z.number().int().min(1).max(3).default(1),
+  maxDifficulty: z.number().int().min(1).max(3).default(3),
+  questionCount: z.number().int().min(1).max(200),
+  timeLimitMinutes: z.number().int().min(1).max(600),
+  passMark: z.number().int().min(0).max(100),
+  maxAttempts: z.number().int().min(1).max(10),
+});
+
+export const ZExamSummary = z.object({
+  id: z.uuid(),
+  title: ZText,
+  questionCount: z.number().int(),
+  timeLimitMinutes: z.number().int(),
+  passMark: z.number().int(),
+  maxAttempts: z.number().int(),
+  attemptsUsed: z.number().int(),
+  bestScore: z.number().nullable(),
+  isPassed: z.boolean(),
+});
+export const ZExamListResponse = z.object({ exams: z.array(ZExamSummary) });
+
+/** An exam attempt; `results` only once handed in (the explanation comes after, not during). */
+export const ZExamAttempt = z.object({
+  id: z.uuid(),
+  examId: z.uuid(),
+  attemptNumber: z.number().int(),
+  isMakeUp: z.boolean(),
+  status: z.enum(['in_progress', 'submitted', 'graded', 'expired']),
+  startedAt: z.string(),
+  deadlineAt: z.string(),
+  submittedAt: z.string().nullable(),
+  questions: z.array(z.object({ id: z.uuid(), type: z.string(), stem: z.string(), options: z.array(z.object({ id: z.string(), text: z.string() })) })),
+  answers: z.record(z.string(), z.array(z.union([z.string(), z.boolean()]))),
+  objectiveScore: z.number().nullable(),
+  finalScore: z.number().nullable(),
+  isPassed: z.boolean().nullable(),
+  results: z
+    .array(z.object({ questionId: z.uuid(), isCorrect: z.boolean().nullable(), correctAnswer: z.array(z.union([z.string(), z.boolean()])), explanation: z.string(), rubric: z.string().nullable() }))
+    .nullable(),
+});
+export const ZSubmitExamRequest = z.object({ answers: z.record(z.uuid(), z.array(z.union([z.string().max(4000), z.boolean()])).max(5)) });
+export const ZGradeExamRequest = z.object({ scores: z.record(z.uuid(), z.number().int().min(0).max(100)) });

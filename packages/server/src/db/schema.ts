@@ -323,3 +323,52 @@ export const lessonProgress = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.lessonId] })],
 );
+
+/** An exam drawn from the question bank (SPEC §2.1): by tags, with a time limit, pass mark and retakes (补考). */
+export const exams = pgTable(
+  'exams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id').references(() => courses.id, { onDelete: 'set null' }),
+    title: jsonb('title').notNull(),
+    tags: text('tags').array().notNull(),
+    minDifficulty: integer('min_difficulty').notNull().default(1),
+    maxDifficulty: integer('max_difficulty').notNull().default(3),
+    questionCount: integer('question_count').notNull(),
+    timeLimitMinutes: integer('time_limit_minutes').notNull(),
+    passMark: integer('pass_mark').notNull(),
+    /** First attempt plus make-up attempts (补考). */
+    maxAttempts: integer('max_attempts').notNull(),
+    isPublished: boolean('is_published').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('exams_org_idx').on(t.organisationId)],
+);
+
+export const examAttempts = pgTable(
+  'exam_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    examId: uuid('exam_id').notNull().references(() => exams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    attemptNumber: integer('attempt_number').notNull(),
+    /** The drawn questions with each one's shuffled option order. */
+    paper: jsonb('paper').notNull(),
+    answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('in_progress'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    objectiveScore: integer('objective_score'),
+    finalScore: integer('final_score'),
+    isPassed: boolean('is_passed'),
+  },
+  (t) => [
+    index('exam_attempts_exam_user_idx').on(t.examId, t.userId),
+    // One attempt in progress per person and exam: a second tab cannot start another.
+    uniqueIndex('exam_attempts_one_open').on(t.examId, t.userId).where(sql`status = 'in_progress'`),
+  ],
+);

@@ -55,6 +55,12 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/learning/courses/:id/enrol', allowed: ALL },
   { method: 'POST', url: '/api/learning/lessons/:id/complete', allowed: ALL, body: () => ({ answers: {} }) },
   { method: 'GET', url: '/api/learning/cases/:id', allowed: ALL },
+  { method: 'GET', url: '/api/exams', allowed: ALL },
+  { method: 'POST', url: '/api/exams', allowed: ['trainer'], body: () => ({ title: { zh: '考试', en: 'Exam' }, tags: ['none'], questionCount: 1, timeLimitMinutes: 10, passMark: 60, maxAttempts: 2 }) },
+  { method: 'POST', url: '/api/exams/:id/attempts', allowed: ALL },
+  { method: 'GET', url: '/api/exam-attempts/:id', allowed: ALL },
+  { method: 'POST', url: '/api/exam-attempts/:id/submit', allowed: ALL, body: () => ({ answers: {} }) },
+  { method: 'POST', url: '/api/exam-attempts/:id/grade', allowed: ['trainer'], body: () => ({ scores: {} }) },
   { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id/source', allowed: ['trainer'] },
@@ -111,7 +117,7 @@ async function freshIds(): Promise<{ user: string; team: string; attempt: string
 
 function urlFor(route: TRouteCase): string {
   // Learning objects: a random id; routes answer 404 for it, which the matrix accepts as "allowed".
-  if (route.url.startsWith('/api/learning/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
+  if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
   const id = route.url.includes('/teams/') ? ids.team : route.url.includes('/attempts/') ? ids.attempt : route.url.includes('/scenarios/') ? SCENARIO : ids.user;
   return route.url.replace(':id', id);
 }

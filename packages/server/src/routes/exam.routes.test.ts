@@ -1,0 +1,128 @@
+import type { TCurriculum } from '@calmdesk/content/curriculum';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRouteApp } from '../app.js';
+import type { TDb } from '../db/client.js';
+import { examAttempts } from '../db/schema.js';
+import { importCurriculum } from '../services/curriculum-import.service.js';
+import { buildOrganisation, buildTestApp, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
+
+let app: TRouteApp;
+let db: TDb;
+let drop: () => Promise<void>;
+let organisationId: string;
+let trainer: TTestSession;
+
+const single = (n: number) => ({
+  id: `ex-${String(n).padStart(3, '0')}`,
+  type: 'single' as const,
+  difficulty: 1,
+  tags: ['exam-demo'],
+  stem: `第 ${n} 题：顾客说“第三次找你们了”，先做什么？`,
+  options: [{ id: 'a' as const, text: '回应情绪' }, { id: 'b' as const, text: '解释规定' }, { id: 'c' as const, text: '让顾客等' }],
+  answer: ['a'],
+  explanation: '先处理心情，再处理事情。',
+});
+
+const CURRICULUM: TCurriculum = {
+  questions: [
+    ...Array.from({ length: 6 }, (_, i) => single(i + 1)),
+    { id: 'ex-100', type: 'short_answer', difficulty: 2, tags: ['exam-short'], stem: '写一句回应愤怒顾客的开场白。', answer: [], explanation: '说出感受，再说行动。', rubric: '说出感受；不辩解；给出下一步。' },
+  ],
+  courses: [],
+  cases: [],
+};
+
+beforeAll(async () => {
+  const testDb = await createTestDatabase();
+  db = testDb.db;
+  drop = testDb.drop;
+  app = await buildTestApp(db);
+  organisationId = await buildOrganisation(db);
+  await importCurriculum(db, organisationId, CURRICULUM);
+  trainer = await signIn(app, (await buildUser(db, organisationId, { roles: ['trainer'] })).login);
+});
+
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+async function createExam(payload: Record<string, unknown> = {}) {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/exams',
+    headers: trainer.headers,
+    payload: { title: { zh: '情绪识别小测', en: 'Reading emotions quiz' }, tags: ['exam-demo'], questionCount: 5, timeLimitMinutes: 10, passMark: 80, maxAttempts: 2, ...payload },
+  });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json();
+}
+
+async function learner() {
+  return signIn(app, (await buildUser(db, organisationId, { roles: ['agent'] })).login);
+}
+
+describe('exams', () => {
+  it('draws the paper from the bank, hides answers until handed in, then marks and explains', async () => {
+    const exam = await createExam();
+    const me = await learner();
+    const start = await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers });
+    expect(start.statusCode).toBe(201);
+    const attempt = start.json();
+    expect(attempt.questions).toHaveLength(5);
+    expect(attempt.results).toBeNull();
+    expect(start.body).not.toContain('先处理心情');
+    const answers = Object.fromEntries(attempt.questions.map((q: { id: string }) => [q.id, ['a']]));
+    const submitted = await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/submit`, headers: me.headers, payload: { answers } });
+    expect(submitted.json()).toEqual(expect.objectContaining({ status: 'graded', finalScore: 100, isPassed: true }));
+    expect(submitted.json().results[0].explanation).toBe('先处理心情，再处理事情。');
+  });
+
+  it('refuses a second attempt in progress, and answers after the time limit', async () => {
+    const exam = await createExam();
+    const me = await learner();
+    const attempt = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+    const second = await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers });
+    expect(second.statusCode).toBe(409);
+    await db.update(examAttempts).set({ deadlineAt: new Date(Date.now() - 60_000) }).where(eq(examAttempts.id, attempt.id));
+    const late = await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/submit`, headers: me.headers, payload: { answers: {} } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toMatch(/time limit/);
+    const after = await app.inject({ method: 'GET', url: `/api/exam-attempts/${attempt.id}`, headers: me.headers });
+    expect(after.json()).toEqual(expect.objectContaining({ status: 'expired', finalScore: 0, isPassed: false }));
+  });
+
+  it('allows make-up attempts up to the limit (补考), then no more', async () => {
+    const exam = await createExam({ maxAttempts: 2 });
+    const me = await learner();
+    for (let i = 0; i < 2; i += 1) {
+      const attempt = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+      expect(attempt.isMakeUp).toBe(i > 0);
+      const failed = await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/submit`, headers: me.headers, payload: { answers: {} } });
+      expect(failed.json().isPassed).toBe(false);
+    }
+    const third = await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers });
+    expect(third.statusCode).toBe(409);
+    expect(third.json().error.message).toMatch(/No attempts left/);
+  });
+
+  it('waits for a trainer to mark short answers, with the rubric', async () => {
+    const exam = await createExam({ tags: ['exam-short'], questionCount: 1, passMark: 60 });
+    const me = await learner();
+    const attempt = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+    const questionId = attempt.questions[0].id;
+    const handed = await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/submit`, headers: me.headers, payload: { answers: { [questionId]: ['让您等了这么久，真的很抱歉，我现在就帮您查。'] } } });
+    expect(handed.json()).toEqual(expect.objectContaining({ status: 'submitted', finalScore: null }));
+    expect(handed.json().results[0].rubric).toMatch(/说出感受/);
+    expect((await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/grade`, headers: me.headers, payload: { scores: { [questionId]: 100 } } })).statusCode).toBe(403);
+    const graded = await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/grade`, headers: trainer.headers, payload: { scores: { [questionId]: 75 } } });
+    expect(graded.json()).toEqual(expect.objectContaining({ status: 'graded', finalScore: 75, isPassed: true }));
+  });
+
+  it('refuses an exam the bank cannot fill, naming the field', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/exams', headers: trainer.headers, payload: { title: { zh: '太多', en: 'Too many' }, tags: ['exam-demo'], questionCount: 50, timeLimitMinutes: 10, passMark: 60, maxAttempts: 1 } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.issues[0].path).toBe('questionCount');
+  });
+});

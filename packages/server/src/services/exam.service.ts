@@ -1,0 +1,195 @@
+import { randomInt } from 'node:crypto';
+import { and, arrayOverlaps, count, desc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import type { TAuthContext } from '../auth/access.js';
+import type { TDeps } from '../context.js';
+import { examAttempts, exams, questions } from '../db/schema.js';
+import { AppError, notFound } from '../errors.js';
+import { gradeAnswer } from '../lib/grading.js';
+import { hasAnyRole } from '@calmdesk/shared';
+import { recordAudit } from './audit.service.js';
+
+type TText = { zh: string; en: string };
+type TPaper = { questionIds: string[]; optionOrder: Record<string, string[]> };
+
+/** Answers arriving this long after the deadline still count: a slow network is not cheating. */
+const GRACE_SECONDS = 30;
+export const EXAM_GRADER_ROLES = ['trainer'] as const;
+
+function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export async function createExam(deps: TDeps, auth: TAuthContext, input: { title: TText; courseId?: string | null | undefined; tags: string[]; minDifficulty: number; maxDifficulty: number; questionCount: number; timeLimitMinutes: number; passMark: number; maxAttempts: number }, ip: string) {
+  if (input.minDifficulty > input.maxDifficulty) throw new AppError('VALIDATION_FAILED', 'minDifficulty is above maxDifficulty', [{ path: 'minDifficulty', message: 'must not exceed maxDifficulty' }]);
+  const available = await deps.db
+    .select({ n: count() })
+    .from(questions)
+    .where(and(eq(questions.organisationId, auth.organisationId), eq(questions.isRetired, false), arrayOverlaps(questions.tags, input.tags), gte(questions.difficulty, input.minDifficulty), lte(questions.difficulty, input.maxDifficulty)));
+  const n = available[0]?.n ?? 0;
+  if (n < input.questionCount) {
+    throw new AppError('VALIDATION_FAILED', `Only ${n} questions match these tags and difficulties`, [{ path: 'questionCount', message: `at most ${n} with these tags` }]);
+  }
+  const rows = await deps.db
+    .insert(exams)
+    .values({ organisationId: auth.organisationId, courseId: input.courseId ?? null, title: input.title, tags: input.tags, minDifficulty: input.minDifficulty, maxDifficulty: input.maxDifficulty, questionCount: input.questionCount, timeLimitMinutes: input.timeLimitMinutes, passMark: input.passMark, maxAttempts: input.maxAttempts, createdBy: auth.userId })
+    .returning({ id: exams.id });
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'exam.created', targetType: 'exam', targetId: rows[0]!.id, ip });
+  return (await listExams(deps, auth)).find((e) => e.id === rows[0]!.id)!;
+}
+
+export async function listExams(deps: TDeps, auth: TAuthContext) {
+  const rows = await deps.db.select().from(exams).where(and(eq(exams.organisationId, auth.organisationId), eq(exams.isPublished, true))).orderBy(desc(exams.createdAt));
+  const mine = rows.length === 0 ? [] : await deps.db
+    .select({ examId: examAttempts.examId, used: count(), best: max(examAttempts.finalScore), passed: sql<boolean>`bool_or(coalesce(${examAttempts.isPassed}, false))` })
+    .from(examAttempts)
+    .where(and(eq(examAttempts.userId, auth.userId), inArray(examAttempts.examId, rows.map((r) => r.id))))
+    .groupBy(examAttempts.examId);
+  return rows.map((e) => {
+    const m = mine.find((x) => x.examId === e.id);
+    return { id: e.id, title: e.title as TText, questionCount: e.questionCount, timeLimitMinutes: e.timeLimitMinutes, passMark: e.passMark, maxAttempts: e.maxAttempts, attemptsUsed: m?.used ?? 0, bestScore: m?.best ?? null, isPassed: Boolean(m?.passed) };
+  });
+}
+
+async function presentAttempt(deps: TDeps, row: typeof examAttempts.$inferSelect) {
+  const paper = row.paper as TPaper;
+  const qs = await deps.db.select().from(questions).where(inArray(questions.id, paper.questionIds));
+  const byId = new Map(qs.map((q) => [q.id, q]));
+  const isOpen = row.status === 'in_progress';
+  return {
+    id: row.id,
+    examId: row.examId,
+    attemptNumber: row.attemptNumber,
+    isMakeUp: row.attemptNumber > 1,
+    status: row.status as 'in_progress' | 'submitted' | 'graded' | 'expired',
+    startedAt: row.startedAt.toISOString(),
+    deadlineAt: row.deadlineAt.toISOString(),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    questions: paper.questionIds.flatMap((id) => {
+      const q = byId.get(id);
+      if (!q) return [];
+      const options = q.options as { id: string; text: string }[];
+      const order = paper.optionOrder[id] ?? options.map((o) => o.id);
+      return [{ id, type: q.type, stem: q.stem, options: order.map((o) => options.find((x) => x.id === o)!).filter(Boolean) }];
+    }),
+    answers: row.answers as Record<string, (string | boolean)[]>,
+    objectiveScore: row.objectiveScore,
+    finalScore: row.finalScore,
+    isPassed: row.isPassed,
+    results: isOpen
+      ? null
+      : paper.questionIds.flatMap((id) => {
+          const q = byId.get(id);
+          if (!q) return [];
+          return [{ questionId: id, isCorrect: gradeAnswer(q, (row.answers as Record<string, unknown[]>)[id]), correctAnswer: q.answer as (string | boolean)[], explanation: q.explanation, rubric: q.rubric }];
+        }),
+  };
+}
+
+async function findExam(deps: TDeps, organisationId: string, examId: string) {
+  const rows = await deps.db.select().from(exams).where(and(eq(exams.organisationId, organisationId), eq(exams.id, examId))).limit(1);
+  return rows[0];
+}
+
+/** Starts an attempt: questions drawn at random by tags and difficulty, options shuffled, deadline set by the server. */
+export async function startExam(deps: TDeps, auth: TAuthContext, examId: string) {
+  const exam = await findExam(deps, auth.organisationId, examId);
+  if (!exam || !exam.isPublished) throw notFound('Exam');
+  const previous = await deps.db.select().from(examAttempts).where(and(eq(examAttempts.examId, examId), eq(examAttempts.userId, auth.userId)));
+  if (previous.some((a) => a.status === 'in_progress')) throw new AppError('CONFLICT', 'An attempt of this exam is already in progress');
+  if (previous.some((a) => a.isPassed)) throw new AppError('CONFLICT', 'You have passed this exam already');
+  if (previous.length >= exam.maxAttempts) throw new AppError('CONFLICT', `No attempts left (${exam.maxAttempts} allowed, make-ups included)`);
+  const pool = await deps.db
+    .select({ id: questions.id, options: questions.options })
+    .from(questions)
+    .where(and(eq(questions.organisationId, auth.organisationId), eq(questions.isRetired, false), arrayOverlaps(questions.tags, exam.tags), gte(questions.difficulty, exam.minDifficulty), lte(questions.difficulty, exam.maxDifficulty)));
+  const drawn = shuffle(pool).slice(0, exam.questionCount);
+  const paper: TPaper = { questionIds: drawn.map((q) => q.id), optionOrder: Object.fromEntries(drawn.map((q) => [q.id, shuffle((q.options as { id: string }[]).map((o) => o.id))])) };
+  try {
+    const rows = await deps.db
+      .insert(examAttempts)
+      .values({ organisationId: auth.organisationId, examId, userId: auth.userId, attemptNumber: previous.length + 1, paper, deadlineAt: new Date(Date.now() + exam.timeLimitMinutes * 60_000) })
+      .returning();
+    return presentAttempt(deps, rows[0]!);
+  } catch (error) {
+    // The partial unique index: another request started one at the same moment.
+    if ((error as { cause?: { code?: string }; code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
+      throw new AppError('CONFLICT', 'An attempt of this exam is already in progress');
+    }
+    throw error;
+  }
+}
+
+async function lockedAttempt(deps: TDeps, tx: TDeps['db'], auth: TAuthContext, attemptId: string) {
+  const rows = await tx.select().from(examAttempts).where(and(eq(examAttempts.organisationId, auth.organisationId), eq(examAttempts.id, attemptId))).for('update').limit(1);
+  return rows[0];
+}
+
+/**
+ * Hands in an attempt. After the deadline (plus a short grace) the answers are refused and
+ * the attempt is closed as expired; objective questions are marked at once, short answers
+ * wait for a trainer.
+ */
+export async function submitExam(deps: TDeps, auth: TAuthContext, attemptId: string, answers: Record<string, (string | boolean)[]>) {
+  const row = await deps.db.transaction(async (tx) => {
+    const attempt = await lockedAttempt(deps, tx, auth, attemptId);
+    if (!attempt || attempt.userId !== auth.userId) throw notFound('Attempt');
+    if (attempt.status !== 'in_progress') throw new AppError('CONFLICT', 'This attempt has been handed in already');
+    if (Date.now() > attempt.deadlineAt.getTime() + GRACE_SECONDS * 1000) {
+      // Closed as expired in this transaction, which must commit: the refusal is thrown after it.
+      await tx.update(examAttempts).set({ status: 'expired', submittedAt: new Date(), objectiveScore: 0, finalScore: 0, isPassed: false }).where(eq(examAttempts.id, attempt.id));
+      return 'expired' as const;
+    }
+    const exam = (await findExam(deps, auth.organisationId, attempt.examId))!;
+    const paper = attempt.paper as TPaper;
+    const qs = await tx.select().from(questions).where(inArray(questions.id, paper.questionIds));
+    const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => paper.questionIds.includes(id)));
+    const objective = qs.filter((q) => q.type !== 'short_answer');
+    const correct = objective.filter((q) => gradeAnswer(q, kept[q.id]) === true).length;
+    const objectiveScore = objective.length === 0 ? 0 : Math.round((100 * correct) / objective.length);
+    const needsTrainer = qs.some((q) => q.type === 'short_answer');
+    const finalScore = needsTrainer ? null : objectiveScore;
+    const updated = await tx
+      .update(examAttempts)
+      .set({ answers: kept, submittedAt: new Date(), status: needsTrainer ? 'submitted' : 'graded', objectiveScore, finalScore, isPassed: finalScore === null ? null : finalScore >= exam.passMark })
+      .where(eq(examAttempts.id, attempt.id))
+      .returning();
+    return updated[0]!;
+  });
+  if (row === 'expired') throw new AppError('CONFLICT', 'The time limit has passed; answers are no longer accepted');
+  return presentAttempt(deps, row);
+}
+
+/** The attempt, for its owner or a trainer. */
+export async function getExamAttempt(deps: TDeps, auth: TAuthContext, attemptId: string) {
+  const rows = await deps.db.select().from(examAttempts).where(and(eq(examAttempts.organisationId, auth.organisationId), eq(examAttempts.id, attemptId))).limit(1);
+  const row = rows[0];
+  if (!row || (row.userId !== auth.userId && !hasAnyRole(auth.roles, EXAM_GRADER_ROLES))) throw notFound('Attempt');
+  return presentAttempt(deps, row);
+}
+
+/** A trainer's marks for the short answers (0–100 each); the final score weighs every question equally. */
+export async function gradeExamAttempt(deps: TDeps, auth: TAuthContext, attemptId: string, scores: Record<string, number>, ip: string) {
+  const row = await deps.db.transaction(async (tx) => {
+    const attempt = await lockedAttempt(deps, tx, auth, attemptId);
+    if (!attempt) throw notFound('Attempt');
+    if (attempt.status !== 'submitted') throw new AppError('CONFLICT', 'Only handed-in attempts with short answers are graded');
+    const paper = attempt.paper as TPaper;
+    const qs = await tx.select().from(questions).where(inArray(questions.id, paper.questionIds));
+    const shortOnes = qs.filter((q) => q.type === 'short_answer');
+    const missing = shortOnes.filter((q) => scores[q.id] === undefined);
+    if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Mark every short answer', missing.map((q) => ({ path: `scores.${q.id}`, message: 'missing' })));
+    const answers = attempt.answers as Record<string, unknown[]>;
+    const points = qs.reduce((sum, q) => sum + (q.type === 'short_answer' ? scores[q.id]! : gradeAnswer(q, answers[q.id]) ? 100 : 0), 0);
+    const finalScore = qs.length === 0 ? 0 : Math.round(points / qs.length);
+    const exam = (await findExam(deps, auth.organisationId, attempt.examId))!;
+    const updated = await tx.update(examAttempts).set({ status: 'graded', finalScore, isPassed: finalScore >= exam.passMark }).where(eq(examAttempts.id, attempt.id)).returning();
+    return updated[0]!;
+  });
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'exam.graded', targetType: 'exam_attempt', targetId: attemptId, details: { finalScore: row.finalScore }, ip });
+  return presentAttempt(deps, row);
+}
