@@ -110,3 +110,28 @@ export const ZExamAttempt = z.object({
 });
 export const ZSubmitExamRequest = z.object({ answers: z.record(z.uuid(), z.array(z.union([z.string().max(4000), z.boolean()])).max(5)) });
 export const ZGradeExamRequest = z.object({ scores: z.record(z.uuid(), z.number().int().min(0).max(100)) });
+
+export const ZAssignCourseRequest = z
+  .object({
+    userIds: z.array(z.uuid()).max(5000).default([]),
+    teamIds: z.array(z.uuid()).max(100).default([]),
+    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-12-31').nullable().optional(),
+  })
+  .refine((v) => v.userIds.length + v.teamIds.length > 0, { message: 'assign to at least one person or team', path: ['userIds'] });
+export const ZAssignCourseResponse = z.object({ assigned: z.number().int() });
+
+/** Who has which course, how far, and who is late: for trainers and the people who lead teams. */
+export const ZLearningOverview = z.object({
+  rows: z.array(
+    z.object({
+      user: z.object({ id: z.uuid(), displayName: z.string() }),
+      courseId: z.uuid(),
+      courseTitle: ZText,
+      lessonsDone: z.number().int(),
+      lessonCount: z.number().int(),
+      dueDate: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      isOverdue: z.boolean(),
+    }),
+  ),
+});

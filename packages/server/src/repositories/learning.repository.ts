@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { TDb } from '../db/client.js';
-import { cases, courses, enrolments, lessonProgress, lessons, questions } from '../db/schema.js';
+import { cases, courses, enrolments, lessonProgress, lessons, questions, users } from '../db/schema.js';
 
 export async function findCourses(db: TDb, organisationId: string) {
   return db
@@ -97,4 +97,32 @@ export async function findEnrolmentsOfUser(db: TDb, organisationId: string, user
     .innerJoin(courses, eq(courses.id, enrolments.courseId))
     .where(and(eq(enrolments.organisationId, organisationId), eq(enrolments.userId, userId)))
     .orderBy(asc(courses.position));
+}
+
+/** Assigns (or re-dates) a course for each person; an earlier self-enrolment keeps its progress. */
+export async function assignCourse(db: TDb, values: { organisationId: string; courseId: string; assignedBy: string; dueDate: string | null }, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .insert(enrolments)
+    .values(userIds.map((userId) => ({ ...values, userId })))
+    .onConflictDoUpdate({ target: [enrolments.userId, enrolments.courseId], set: { assignedBy: values.assignedBy, dueDate: values.dueDate } });
+}
+
+export async function findEnrolmentsOfOrganisation(db: TDb, organisationId: string, userIds?: string[]) {
+  return db
+    .select({
+      userId: enrolments.userId,
+      displayName: users.displayName,
+      courseId: enrolments.courseId,
+      courseTitle: courses.title,
+      dueDate: enrolments.dueDate,
+      completedAt: enrolments.completedAt,
+      lessonsDone: sql<number>`(select count(*)::int from ${lessonProgress} lp join ${lessons} l on l.id = lp.lesson_id where lp.user_id = ${enrolments.userId} and l.course_id = ${enrolments.courseId})`,
+      lessonCount: sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${enrolments.courseId})`,
+    })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(and(eq(enrolments.organisationId, organisationId), userIds ? inArray(enrolments.userId, userIds.length > 0 ? userIds : ['00000000-0000-0000-0000-000000000000']) : undefined))
+    .orderBy(asc(users.displayName), asc(courses.position));
 }

@@ -52,6 +52,8 @@ const POLICY: TRouteCase[] = [
   { method: 'GET', url: '/api/learning/lessons/:id', allowed: ALL },
   { method: 'GET', url: '/api/learning/cases', allowed: ALL },
   { method: 'GET', url: '/api/learning/progress', allowed: ALL },
+  { method: 'POST', url: '/api/learning/courses/:id/assign', allowed: ['trainer'], body: () => ({ userIds: [ids.user] }) },
+  { method: 'GET', url: '/api/learning/overview', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
   { method: 'POST', url: '/api/learning/courses/:id/enrol', allowed: ALL },
   { method: 'POST', url: '/api/learning/lessons/:id/complete', allowed: ALL, body: () => ({ answers: {} }) },
   { method: 'GET', url: '/api/learning/cases/:id', allowed: ALL },

@@ -111,3 +111,32 @@ describe('progress', () => {
     expect(foreign.statusCode).toBe(404);
   });
 });
+
+describe('assignment and oversight', () => {
+  it('a trainer assigns a course to a team with a due date; a supervisor sees only their team; overdue is flagged', async () => {
+    const session = (await app.inject({ method: 'GET', url: '/api/auth/session', headers: agent.headers })).json();
+    const organisationId = session.organisation.id;
+    const { buildTeam } = await import('../test/helpers.js');
+    const teamA = await buildTeam(db, organisationId);
+    const teamB = await buildTeam(db, organisationId);
+    const inA = await buildUser(db, organisationId, { roles: ['agent'], teamIds: [teamA] });
+    const inB = await buildUser(db, organisationId, { roles: ['agent'], teamIds: [teamB] });
+    const trainer = await signIn(app, (await buildUser(db, organisationId, { roles: ['trainer'] })).login);
+    const supervisorA = await signIn(app, (await buildUser(db, organisationId, { roles: ['supervisor'], teamIds: [teamA] })).login);
+    const course = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: trainer.headers })).json().courses[0];
+
+    const assigned = await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/assign`, headers: trainer.headers, payload: { teamIds: [teamA, teamB], dueDate: '2020-01-31' } });
+    expect(assigned.json()).toEqual({ assigned: 3 });
+
+    const all = (await app.inject({ method: 'GET', url: '/api/learning/overview', headers: trainer.headers })).json().rows;
+    expect(all.filter((r: { user: { id: string } }) => [inA.id, inB.id].includes(r.user.id))).toHaveLength(2);
+    expect(all.find((r: { user: { id: string } }) => r.user.id === inA.id).isOverdue).toBe(true);
+
+    const mine = (await app.inject({ method: 'GET', url: '/api/learning/overview', headers: supervisorA.headers })).json().rows;
+    expect(mine.some((r: { user: { id: string } }) => r.user.id === inA.id)).toBe(true);
+    expect(mine.some((r: { user: { id: string } }) => r.user.id === inB.id)).toBe(false);
+
+    const foreignTeam = await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/assign`, headers: trainer.headers, payload: { teamIds: ['00000000-0000-4000-8000-000000000001'] } });
+    expect(foreignTeam.statusCode).toBe(400);
+  });
+});

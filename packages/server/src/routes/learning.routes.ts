@@ -1,8 +1,8 @@
-import { ZCaseDetail, ZCaseListResponse, ZCompleteLessonRequest, ZCompleteLessonResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail, ZProgressResponse } from '@calmdesk/shared';
+import { ZAssignCourseRequest, ZAssignCourseResponse, ZLearningOverview, ZCaseDetail, ZCaseListResponse, ZCompleteLessonRequest, ZCompleteLessonResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail, ZProgressResponse } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
-import { completeLesson, enrolSelf, getCase, getCourse, getLesson, listCases, listCourses, myProgress } from '../services/learning.service.js';
+import { assignCourse, learningOverview, completeLesson, enrolSelf, getCase, getCourse, getLesson, listCases, listCourses, myProgress } from '../services/learning.service.js';
 
 const tags = ['learning'];
 
@@ -41,5 +41,15 @@ export function registerLearningRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/learning/lessons/:id/complete',
     { config: { access: 'any' }, schema: { tags, summary: 'Finish a lesson and hand in its quiz', params: ZIdParams, body: ZCompleteLessonRequest, response: { 200: ZCompleteLessonResponse } } },
     async (request) => completeLesson(deps, requireAuth(request), request.params.id, request.body.answers),
+  );
+  app.post(
+    '/api/learning/courses/:id/assign',
+    { config: { access: ['trainer'] }, schema: { tags, summary: 'Assign a course to people or teams with a due date', params: ZIdParams, body: ZAssignCourseRequest, response: { 200: ZAssignCourseResponse } } },
+    async (request) => assignCourse(deps, requireAuth(request), request.params.id, request.body, request.ip),
+  );
+  app.get(
+    '/api/learning/overview',
+    { config: { access: ['trainer', 'supervisor', 'deputy', 'leader'] }, schema: { tags, summary: 'Progress and overdue courses: everyone (trainer, deputy, leader) or my teams (supervisor)', response: { 200: ZLearningOverview } } },
+    async (request) => learningOverview(deps, requireAuth(request)),
   );
 }

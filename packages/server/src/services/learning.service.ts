@@ -2,7 +2,15 @@ import type { TDeps } from '../context.js';
 import { notFound } from '../errors.js';
 import type { TAuthContext } from '../auth/access.js';
 import { gradeAnswer } from '../lib/grading.js';
+import { hasAnyRole } from '@calmdesk/shared';
+import { AppError } from '../errors.js';
+import { findTeamMemberIds } from '../repositories/roleplay.repository.js';
+import { findTeamIdsInOrganisation } from '../repositories/team.repository.js';
+import { findMember, findUserTeams } from '../repositories/user.repository.js';
+import { recordAudit } from './audit.service.js';
 import {
+  assignCourse as assignCourseRows,
+  findEnrolmentsOfOrganisation,
   countDoneLessons,
   findCase,
   findCases,
@@ -116,6 +124,45 @@ export async function myProgress(deps: TDeps, auth: TAuthContext) {
       lessonCount: Number(r.lessonCount),
       startedAt: r.startedAt.toISOString(),
       completedAt: r.completedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** Assigns a course to people and teams (expanded to their members now), with a due date. */
+export async function assignCourse(deps: TDeps, auth: TAuthContext, courseId: string, input: { userIds: string[]; teamIds: string[]; dueDate?: string | null | undefined }, ip: string) {
+  await getCourse(deps, auth.organisationId, courseId);
+  const teamIds = await findTeamIdsInOrganisation(deps.db, auth.organisationId, input.teamIds);
+  if (teamIds.length !== new Set(input.teamIds).size) throw new AppError('VALIDATION_FAILED', 'Unknown team', [{ path: 'teamIds', message: 'a team is not in this organisation' }]);
+  for (const userId of new Set(input.userIds)) {
+    if (!(await findMember(deps.db, auth.organisationId, userId))) throw new AppError('VALIDATION_FAILED', 'Unknown person', [{ path: 'userIds', message: `${userId} is not in this organisation` }]);
+  }
+  const people = [...new Set([...input.userIds, ...(await findTeamMemberIds(deps.db, auth.organisationId, teamIds))])];
+  await assignCourseRows(deps.db, { organisationId: auth.organisationId, courseId, assignedBy: auth.userId, dueDate: input.dueDate ?? null }, people);
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'course.assigned', targetType: 'course', targetId: courseId, details: { people: people.length, dueDate: input.dueDate ?? null }, ip });
+  return { assigned: people.length };
+}
+
+/** Roles that see everyone's learning; a supervisor sees the members of their own teams. */
+const ORGANISATION_WIDE: readonly import('@calmdesk/shared').TRole[] = ['trainer', 'deputy', 'leader'];
+
+export async function learningOverview(deps: TDeps, auth: TAuthContext) {
+  let userIds: string[] | undefined;
+  if (!hasAnyRole(auth.roles, ORGANISATION_WIDE)) {
+    const myTeams = (await findUserTeams(deps.db, auth.organisationId, [auth.userId])).map((t) => t.id);
+    userIds = await findTeamMemberIds(deps.db, auth.organisationId, myTeams);
+  }
+  const rows = await findEnrolmentsOfOrganisation(deps.db, auth.organisationId, userIds);
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    rows: rows.map((r) => ({
+      user: { id: r.userId, displayName: r.displayName },
+      courseId: r.courseId,
+      courseTitle: r.courseTitle as TText,
+      lessonsDone: Number(r.lessonsDone),
+      lessonCount: Number(r.lessonCount),
+      dueDate: r.dueDate,
+      completedAt: r.completedAt?.toISOString() ?? null,
+      isOverdue: r.completedAt === null && r.dueDate !== null && r.dueDate < today,
     })),
   };
 }
