@@ -135,3 +135,13 @@ export const ZLearningOverview = z.object({
     }),
   ),
 });
+
+const ZRating = z.number().int().min(1).max(5);
+export const ZCourseFeedbackRequest = z.object({ content: ZRating, method: ZRating, instructor: ZRating, comment: z.string().trim().max(2000).default('') });
+export const ZCourseFeedbackSummary = z.object({
+  responses: z.number().int(),
+  content: z.number().nullable(),
+  method: z.number().nullable(),
+  instructor: z.number().nullable(),
+  comments: z.array(z.object({ comment: z.string(), createdAt: z.string() })),
+});

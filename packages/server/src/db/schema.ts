@@ -372,3 +372,19 @@ export const examAttempts = pgTable(
     uniqueIndex('exam_attempts_one_open').on(t.examId, t.userId).where(sql`status = 'in_progress'`),
   ],
 );
+
+/** Reaction questionnaire after a course (evaluation level 1): content, method, instructor, 1–5. */
+export const courseFeedback = pgTable(
+  'course_feedback',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    content: integer('content').notNull(),
+    method: integer('method').notNull(),
+    instructor: integer('instructor').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseId] }), index('course_feedback_course_idx').on(t.courseId)],
+);

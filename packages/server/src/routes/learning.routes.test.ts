@@ -140,3 +140,23 @@ describe('assignment and oversight', () => {
     expect(foreignTeam.statusCode).toBe(400);
   });
 });
+
+describe('reaction questionnaire', () => {
+  it('an enrolled learner rates a course; trainers see anonymous averages and comments; out-of-range ratings are refused', async () => {
+    const organisationId = (await app.inject({ method: 'GET', url: '/api/auth/session', headers: agent.headers })).json().organisation.id;
+    const learner = await signIn(app, (await buildUser(db, organisationId, { roles: ['agent'] })).login);
+    const trainer = await signIn(app, (await buildUser(db, organisationId, { roles: ['trainer'] })).login);
+    const course = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: learner.headers })).json().courses[0];
+    const early = await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/feedback`, headers: learner.headers, payload: { content: 5, method: 4, instructor: 5 } });
+    expect(early.statusCode).toBe(409);
+    await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/enrol`, headers: learner.headers });
+    const bad = await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/feedback`, headers: learner.headers, payload: { content: 6, method: 4, instructor: 5 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0].path).toBe('body.content');
+    const rated = await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/feedback`, headers: learner.headers, payload: { content: 5, method: 3, instructor: 4, comment: '例子很贴近实际工作。' } });
+    expect(rated.json()).toEqual(expect.objectContaining({ responses: 1, content: 5, method: 3, instructor: 4, comments: [] }));
+    const summary = await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}/feedback`, headers: trainer.headers });
+    expect(summary.json().comments[0].comment).toBe('例子很贴近实际工作。');
+    expect(summary.body).not.toContain('displayName');
+  });
+});

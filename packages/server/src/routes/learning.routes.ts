@@ -1,8 +1,8 @@
-import { ZAssignCourseRequest, ZAssignCourseResponse, ZLearningOverview, ZCaseDetail, ZCaseListResponse, ZCompleteLessonRequest, ZCompleteLessonResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail, ZProgressResponse } from '@calmdesk/shared';
+import { ZCourseFeedbackRequest, ZCourseFeedbackSummary, ZAssignCourseRequest, ZAssignCourseResponse, ZLearningOverview, ZCaseDetail, ZCaseListResponse, ZCompleteLessonRequest, ZCompleteLessonResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail, ZProgressResponse } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
-import { assignCourse, learningOverview, completeLesson, enrolSelf, getCase, getCourse, getLesson, listCases, listCourses, myProgress } from '../services/learning.service.js';
+import { courseFeedbackSummary, giveCourseFeedback, assignCourse, learningOverview, completeLesson, enrolSelf, getCase, getCourse, getLesson, listCases, listCourses, myProgress } from '../services/learning.service.js';
 
 const tags = ['learning'];
 
@@ -51,5 +51,15 @@ export function registerLearningRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/learning/overview',
     { config: { access: ['trainer', 'supervisor', 'deputy', 'leader'] }, schema: { tags, summary: 'Progress and overdue courses: everyone (trainer, deputy, leader) or my teams (supervisor)', response: { 200: ZLearningOverview } } },
     async (request) => learningOverview(deps, requireAuth(request)),
+  );
+  app.post(
+    '/api/learning/courses/:id/feedback',
+    { config: { access: 'any' }, schema: { tags, summary: 'Rate a course: content, method, instructor (1–5) and a comment', params: ZIdParams, body: ZCourseFeedbackRequest, response: { 200: ZCourseFeedbackSummary } } },
+    async (request) => giveCourseFeedback(deps, requireAuth(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/learning/courses/:id/feedback',
+    { config: { access: ['trainer', 'deputy', 'leader'] }, schema: { tags, summary: 'Anonymous reaction summary of a course', params: ZIdParams, response: { 200: ZCourseFeedbackSummary } } },
+    async (request) => courseFeedbackSummary(deps, requireAuth(request).organisationId, request.params.id),
   );
 }

@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import type { TDeps } from '../context.js';
+import { courseFeedback } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import type { TAuthContext } from '../auth/access.js';
 import { gradeAnswer } from '../lib/grading.js';
@@ -164,5 +166,37 @@ export async function learningOverview(deps: TDeps, auth: TAuthContext) {
       completedAt: r.completedAt?.toISOString() ?? null,
       isOverdue: r.completedAt === null && r.dueDate !== null && r.dueDate < today,
     })),
+  };
+}
+
+/**
+ * A person's reaction to a course (level 1), once per course; sending again replaces it.
+ * Only people enrolled in the course may answer.
+ */
+export async function giveCourseFeedback(deps: TDeps, auth: TAuthContext, courseId: string, input: { content: number; method: number; instructor: number; comment: string }) {
+  await getCourse(deps, auth.organisationId, courseId);
+  const enrolled = (await findEnrolmentsOfUser(deps.db, auth.organisationId, auth.userId)).some((e) => e.courseId === courseId);
+  if (!enrolled) throw new AppError('CONFLICT', 'Enrol in the course before rating it');
+  await deps.db
+    .insert(courseFeedback)
+    .values({ userId: auth.userId, courseId, organisationId: auth.organisationId, ...input })
+    .onConflictDoUpdate({ target: [courseFeedback.userId, courseFeedback.courseId], set: { ...input, createdAt: new Date() } });
+  return courseFeedbackSummary(deps, auth.organisationId, courseId, false);
+}
+
+/**
+ * Averages and comments, anonymous: names are never returned, so people answer honestly.
+ * @param withComments trainers see the comments; the person who just answered sees only the averages
+ */
+export async function courseFeedbackSummary(deps: TDeps, organisationId: string, courseId: string, withComments = true) {
+  await getCourse(deps, organisationId, courseId);
+  const rows = await deps.db.select().from(courseFeedback).where(and(eq(courseFeedback.organisationId, organisationId), eq(courseFeedback.courseId, courseId)));
+  const avg = (pick: (r: (typeof rows)[number]) => number) => (rows.length === 0 ? null : Math.round((rows.reduce((s, r) => s + pick(r), 0) / rows.length) * 100) / 100);
+  return {
+    responses: rows.length,
+    content: avg((r) => r.content),
+    method: avg((r) => r.method),
+    instructor: avg((r) => r.instructor),
+    comments: withComments ? rows.filter((r) => r.comment).map((r) => ({ comment: r.comment, createdAt: r.createdAt.toISOString() })) : [],
   };
 }
