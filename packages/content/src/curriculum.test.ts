@@ -34,4 +34,18 @@ describe('loadCurriculum', () => {
       ]),
     );
   });
+
+  it('loads the built-in curriculum: at least 5 courses, 30 lessons, 200 questions, 25 cases', () => {
+    const result = loadCurriculum(path.join(DEFAULT_CONTENT_DIR, 'curriculum'));
+    if (!result.success) throw new Error(result.errors.slice(0, 10).map((e) => `${e.file}:${e.line ?? ''} ${e.path}: ${e.message}`).join('\n'));
+    const { courses, questions, cases } = result.data;
+    expect(courses.length).toBeGreaterThanOrEqual(5);
+    expect(courses.reduce((n, c) => n + c.lessonsFull.length, 0)).toBeGreaterThanOrEqual(30);
+    expect(questions.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'true_false', 'short_answer']));
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(['good', 'bad', 'turnaround']));
+    const exercises = new Set(courses.flatMap((c) => c.lessonsFull.map((l) => l.exercise)));
+    for (const exercise of ['abc-worksheet', 'breathing-pacer', 'spot-the-language']) expect(exercises).toContain(exercise);
+  });
 });
