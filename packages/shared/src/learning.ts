@@ -145,3 +145,8 @@ export const ZCourseFeedbackSummary = z.object({
   instructor: z.number().nullable(),
   comments: z.array(z.object({ comment: z.string(), createdAt: z.string() })),
 });
+
+export const ZQuestionStatistics = z.object({
+  attempts: z.number().int(),
+  questions: z.array(z.object({ id: z.uuid(), key: z.string(), stem: z.string(), type: z.string(), answered: z.number().int(), difficulty: z.number(), discrimination: z.number().nullable(), isFlagged: z.boolean() })),
+});

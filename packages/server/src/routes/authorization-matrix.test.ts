@@ -65,6 +65,7 @@ const POLICY: TRouteCase[] = [
   { method: 'GET', url: '/api/exam-attempts/:id', allowed: ALL },
   { method: 'POST', url: '/api/exam-attempts/:id/submit', allowed: ALL, body: () => ({ answers: {} }) },
   { method: 'POST', url: '/api/exam-attempts/:id/grade', allowed: ['trainer'], body: () => ({ scores: {} }) },
+  { method: 'GET', url: '/api/exams/:id/question-stats', allowed: ['trainer', 'deputy', 'leader'] },
   { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id/source', allowed: ['trainer'] },

@@ -125,4 +125,21 @@ describe('exams', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json().error.issues[0].path).toBe('questionCount');
   });
+
+  it('gives trainers the difficulty and discrimination of each question', async () => {
+    const exam = await createExam({ maxAttempts: 1 });
+    for (let i = 0; i < 4; i += 1) {
+      const me = await learner();
+      const attempt = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+      const answers = Object.fromEntries(attempt.questions.map((q: { id: string }, k: number) => [q.id, [k < i + 1 ? 'a' : 'b']]));
+      await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/submit`, headers: me.headers, payload: { answers } });
+    }
+    const stats = await app.inject({ method: 'GET', url: `/api/exams/${exam.id}/question-stats`, headers: trainer.headers });
+    expect(stats.statusCode).toBe(200);
+    expect(stats.json().attempts).toBe(4);
+    for (const q of stats.json().questions) {
+      expect(q.difficulty).toBeGreaterThanOrEqual(0);
+      expect(q.difficulty).toBeLessThanOrEqual(1);
+    }
+  });
 });

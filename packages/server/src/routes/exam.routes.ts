@@ -1,8 +1,8 @@
-import { ZCreateExamRequest, ZExamAttempt, ZExamListResponse, ZExamSummary, ZGradeExamRequest, ZIdParams, ZSubmitExamRequest } from '@calmdesk/shared';
+import { ZQuestionStatistics, ZCreateExamRequest, ZExamAttempt, ZExamListResponse, ZExamSummary, ZGradeExamRequest, ZIdParams, ZSubmitExamRequest } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
-import { createExam, EXAM_GRADER_ROLES, getExamAttempt, gradeExamAttempt, listExams, startExam, submitExam } from '../services/exam.service.js';
+import { examQuestionStatistics, createExam, EXAM_GRADER_ROLES, getExamAttempt, gradeExamAttempt, listExams, startExam, submitExam } from '../services/exam.service.js';
 
 const tags = ['exams'];
 
@@ -35,5 +35,10 @@ export function registerExamRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/exam-attempts/:id/grade',
     { config: { access: EXAM_GRADER_ROLES }, schema: { tags, summary: 'Mark the short answers', params: ZIdParams, body: ZGradeExamRequest, response: { 200: ZExamAttempt } } },
     async (request) => gradeExamAttempt(deps, requireAuth(request), request.params.id, request.body.scores, request.ip),
+  );
+  app.get(
+    '/api/exams/:id/question-stats',
+    { config: { access: ['trainer', 'deputy', 'leader'] }, schema: { tags, summary: 'Difficulty and discrimination of each question, to spot bad ones', params: ZIdParams, response: { 200: ZQuestionStatistics } } },
+    async (request) => examQuestionStatistics(deps, requireAuth(request), request.params.id),
   );
 }

@@ -4,7 +4,7 @@ import type { TAuthContext } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { examAttempts, exams, questions } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import { gradeAnswer } from '../lib/grading.js';
+import { gradeAnswer, itemStatistics } from '../lib/grading.js';
 import { hasAnyRole } from '@calmdesk/shared';
 import { recordAudit } from './audit.service.js';
 
@@ -192,4 +192,36 @@ export async function gradeExamAttempt(deps: TDeps, auth: TAuthContext, attemptI
   });
   await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'exam.graded', targetType: 'exam_attempt', targetId: attemptId, details: { finalScore: row.finalScore }, ip });
   return presentAttempt(deps, row);
+}
+
+/**
+ * Item statistics of an exam's questions over its graded attempts. A question is flagged
+ * when almost nobody (p < 0.2) or everybody (p > 0.95) gets it right, or when it does not
+ * separate strong from weak attempts (D < 0.1).
+ */
+export async function examQuestionStatistics(deps: TDeps, auth: TAuthContext, examId: string) {
+  if (!(await findExam(deps, auth.organisationId, examId))) throw notFound('Exam');
+  const attempts = await deps.db.select().from(examAttempts).where(and(eq(examAttempts.examId, examId), eq(examAttempts.status, 'graded')));
+  const questionIds = [...new Set(attempts.flatMap((a) => (a.paper as TPaper).questionIds))];
+  const qs = questionIds.length === 0 ? [] : await deps.db.select().from(questions).where(inArray(questions.id, questionIds));
+  const byId = new Map(qs.map((q) => [q.id, q]));
+  const marked = attempts.map((a) => {
+    const answers = a.answers as Record<string, unknown[]>;
+    const correct = new Map<string, boolean>();
+    for (const id of (a.paper as TPaper).questionIds) {
+      const q = byId.get(id);
+      const mark = q ? gradeAnswer(q, answers[id]) : null;
+      if (mark !== null) correct.set(id, mark);
+    }
+    return { score: a.finalScore ?? 0, correct };
+  });
+  const stats = itemStatistics(marked);
+  return {
+    attempts: attempts.length,
+    questions: [...stats.entries()].map(([id, s]) => {
+      const q = byId.get(id)!;
+      const isFlagged = s.answered >= 5 && (s.difficulty < 0.2 || s.difficulty > 0.95 || (s.discrimination !== null && s.discrimination < 0.1));
+      return { id, key: q.key, stem: q.stem, type: q.type, ...s, isFlagged };
+    }),
+  };
 }
