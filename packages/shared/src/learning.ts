@@ -150,3 +150,43 @@ export const ZQuestionStatistics = z.object({
   attempts: z.number().int(),
   questions: z.array(z.object({ id: z.uuid(), key: z.string(), stem: z.string(), type: z.string(), answered: z.number().int(), difficulty: z.number(), discrimination: z.number().nullable(), isFlagged: z.boolean() })),
 });
+
+const ZBundleText = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+/** A course as one file, to move it between installs or keep a copy (export, then import). */
+export const ZCourseBundle = z.object({
+  format: z.literal('calmdesk-course-v1'),
+  course: z.object({ key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), title: ZBundleText, summary: ZBundleText, audience: ZBundleText, tags: z.array(z.string().min(1)).min(1) }),
+  lessons: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+        title: ZBundleText,
+        summary: ZBundleText,
+        minutes: z.number().int().min(1).max(180),
+        exercise: z.enum(['none', 'abc-worksheet', 'breathing-pacer', 'spot-the-language', 'grounding', 'muscle-relaxation']),
+        video: z.string().nullable(),
+        downloads: z.array(z.object({ title: ZBundleText, url: z.string() })),
+        bodyMd: z.string().min(1).max(100_000),
+        quiz: z.array(z.string()).max(10),
+      }),
+    )
+    .min(1)
+    .max(100),
+  questions: z
+    .array(
+      z.object({
+        key: z.string().min(1).max(40),
+        type: z.enum(['single', 'multiple', 'true_false', 'short_answer']),
+        difficulty: z.number().int().min(1).max(3),
+        tags: z.array(z.string().min(1)).min(1),
+        stem: z.string().min(1),
+        options: z.array(z.object({ id: z.string(), text: z.string() })),
+        answer: z.array(z.union([z.string(), z.boolean()])),
+        explanation: z.string(),
+        rubric: z.string().nullable(),
+      }),
+    )
+    .max(1000),
+});
+export type TCourseBundle = z.infer<typeof ZCourseBundle>;
+export const ZImportCourseResponse = z.object({ courseId: z.uuid(), lessons: z.number().int(), questionsAdded: z.number().int(), questionsReused: z.number().int() });

@@ -55,6 +55,8 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/learning/courses/:id/assign', allowed: ['trainer'], body: () => ({ userIds: [ids.user] }) },
   { method: 'POST', url: '/api/learning/courses/:id/feedback', allowed: ALL, body: () => ({ content: 5, method: 4, instructor: 5 }) },
   { method: 'GET', url: '/api/learning/courses/:id/feedback', allowed: ['trainer', 'deputy', 'leader'] },
+  { method: 'GET', url: '/api/learning/courses/:id/export', allowed: ['trainer'] },
+  { method: 'POST', url: '/api/learning/courses/import', allowed: ['trainer'], body: () => ({ format: 'calmdesk-course-v1' }) },
   { method: 'GET', url: '/api/learning/overview', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
   { method: 'POST', url: '/api/learning/courses/:id/enrol', allowed: ALL },
   { method: 'POST', url: '/api/learning/lessons/:id/complete', allowed: ALL, body: () => ({ answers: {} }) },

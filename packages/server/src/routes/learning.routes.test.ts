@@ -160,3 +160,34 @@ describe('reaction questionnaire', () => {
     expect(summary.body).not.toContain('displayName');
   });
 });
+
+describe('course export and import', () => {
+  it('exports a course as one file and imports it into another organisation; a clash or a broken file is refused and nothing is stored', async () => {
+    const organisationId = (await app.inject({ method: 'GET', url: '/api/auth/session', headers: agent.headers })).json().organisation.id;
+    const trainer = await signIn(app, (await buildUser(db, organisationId, { roles: ['trainer'] })).login);
+    const course = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: trainer.headers })).json().courses[0];
+    const exported = await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}/export`, headers: trainer.headers });
+    expect(exported.headers['content-disposition']).toMatch(/demo-course\.calmdesk-course\.json/);
+    const bundle = exported.json();
+    expect(bundle.lessons).toHaveLength(2);
+    expect(bundle.questions.map((q: { key: string }) => q.key)).toEqual(['de-001']);
+
+    const clash = await app.inject({ method: 'POST', url: '/api/learning/courses/import', headers: trainer.headers, payload: bundle });
+    expect(clash.statusCode).toBe(409);
+
+    const otherOrg = await buildOrganisation(db, '新店');
+    const otherTrainer = await signIn(app, (await buildUser(db, otherOrg, { roles: ['trainer'] })).login);
+    const imported = await app.inject({ method: 'POST', url: '/api/learning/courses/import', headers: otherTrainer.headers, payload: bundle });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toEqual(expect.objectContaining({ lessons: 2, questionsAdded: 1, questionsReused: 0 }));
+    const list = (await app.inject({ method: 'GET', url: '/api/learning/courses', headers: otherTrainer.headers })).json().courses;
+    expect(list.map((c: { key: string; origin: string }) => [c.key, c.origin])).toEqual([['demo-course', 'custom']]);
+
+    const broken = { ...bundle, course: { ...bundle.course, key: 'another-course' }, lessons: bundle.lessons.map((l: object, i: number) => ({ ...l, key: `other-${i}`, quiz: ['xx-404'] })), questions: [] };
+    const refused = await app.inject({ method: 'POST', url: '/api/learning/courses/import', headers: otherTrainer.headers, payload: broken });
+    expect(refused.statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/learning/courses', headers: otherTrainer.headers })).json().courses).toHaveLength(1);
+    const malformed = await app.inject({ method: 'POST', url: '/api/learning/courses/import', headers: otherTrainer.headers, payload: { format: 'something-else' } });
+    expect(malformed.statusCode).toBe(400);
+  });
+});

@@ -1,5 +1,6 @@
-import { ZCourseFeedbackRequest, ZCourseFeedbackSummary, ZAssignCourseRequest, ZAssignCourseResponse, ZLearningOverview, ZCaseDetail, ZCaseListResponse, ZCompleteLessonRequest, ZCompleteLessonResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail, ZProgressResponse } from '@calmdesk/shared';
+import { ZCourseBundle, ZImportCourseResponse, ZCourseFeedbackRequest, ZCourseFeedbackSummary, ZAssignCourseRequest, ZAssignCourseResponse, ZLearningOverview, ZCaseDetail, ZCaseListResponse, ZCompleteLessonRequest, ZCompleteLessonResponse, ZCourseDetail, ZCourseListResponse, ZIdParams, ZLessonDetail, ZProgressResponse } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
+import { exportCourse, importCourse } from '../services/course-bundle.service.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { courseFeedbackSummary, giveCourseFeedback, assignCourse, learningOverview, completeLesson, enrolSelf, getCase, getCourse, getLesson, listCases, listCourses, myProgress } from '../services/learning.service.js';
@@ -61,5 +62,19 @@ export function registerLearningRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/learning/courses/:id/feedback',
     { config: { access: ['trainer', 'deputy', 'leader'] }, schema: { tags, summary: 'Anonymous reaction summary of a course', params: ZIdParams, response: { 200: ZCourseFeedbackSummary } } },
     async (request) => courseFeedbackSummary(deps, requireAuth(request).organisationId, request.params.id),
+  );
+  app.get(
+    '/api/learning/courses/:id/export',
+    { config: { access: ['trainer'] }, schema: { tags, summary: 'Export a course with its lessons and quiz questions as one file', params: ZIdParams, response: { 200: ZCourseBundle } } },
+    async (request, reply) => {
+      const bundle = await exportCourse(deps, requireAuth(request), request.params.id, request.ip);
+      reply.header('content-disposition', `attachment; filename="${bundle.course.key}.calmdesk-course.json"`);
+      return bundle;
+    },
+  );
+  app.post(
+    '/api/learning/courses/import',
+    { config: { access: ['trainer'] }, schema: { tags, summary: 'Import a course file as this organisation’s own', body: ZCourseBundle, response: { 201: ZImportCourseResponse } } },
+    async (request, reply) => reply.code(201).send(await importCourse(deps, requireAuth(request), request.body, request.ip)),
   );
 }
