@@ -11,7 +11,7 @@ const ALLOWED = {
   shared: [],
   engine: [],
   simulator: ['engine'],
-  content: ['engine'],
+  content: ['engine', 'simulator'],
   server: ['shared', 'engine', 'simulator', 'content'],
   web: ['shared'],
   cli: ['shared', 'engine', 'simulator', 'server', 'content'],

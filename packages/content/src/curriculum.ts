@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TContentError } from './index.js';
-import { parseYamlSource } from './validate.js';
+import { parseYamlSource, ZLocalisedStrict } from './validate.js';
 
 /**
  * The built-in curriculum (content/curriculum/FORMAT.md): courses of Markdown lessons with
  * front matter, a question bank, a case library. Every problem is reported with file, line
  * and field, and the cross-references (lesson files, quiz ids) are checked too.
  */
-const ZLocalised = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+const ZLocalised = ZLocalisedStrict;
 const ZSlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and dashes');
 
 export const ZCourse = z

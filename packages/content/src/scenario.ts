@@ -1,40 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MOVES } from '@calmdesk/simulator';
 import { z } from 'zod';
 import type { TContentError } from './index.js';
-import { parseYamlSource, readYamlFile } from './validate.js';
+import { parseYamlSource, readYamlFile, ZLocalisedStrict } from './validate.js';
 
 /**
  * The role-play scenario format (content/scenarios/FORMAT.md), as a schema. The JSON Schema
  * published beside the scenarios is generated from this one (scripts/write-scenario-schema.ts),
  * so the two cannot drift apart.
  */
-// Strict: in a one-line { zh: …, en: … } an unquoted English value with a comma is cut there
-// and the rest becomes a stray key; refusing stray keys catches it.
-const ZLocalised = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+const ZLocalised = ZLocalisedStrict;
 const ZMeter = z.number().int().min(0).max(100);
 const ZDelta = z.number().int().min(-100).max(100);
 
-export const SCENARIO_MOVES = [
-  'acknowledge',
-  'apology',
-  'paraphrase',
-  'clarifying_question',
-  'plan_with_time',
-  'compensation',
-  'pause',
-  'escalation',
-  'excuse',
-  'blame_shift',
-  'command',
-  'denial',
-  'rhetorical',
-  'contempt',
-  'cold_stock',
-  'over_promise',
-  'privacy_leak',
-  'no_progress',
-] as const;
+/** The moves a scenario's effects may name: the simulator's own list. */
+export const SCENARIO_MOVES = MOVES;
 export const ZScenarioMove = z.enum(SCENARIO_MOVES);
 
 const ZEffect = z.object({ anger: ZDelta.optional(), trust: ZDelta.optional(), patience: ZDelta.optional() }).strict();

@@ -40,6 +40,13 @@ export const ZCustomerLexicon = z.object({
 });
 
 const ZLocalised = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+
+/**
+ * A zh/en pair that refuses stray keys: in a one-line `{ zh: …, en: … }` an unquoted English
+ * value with a comma is cut there and the rest becomes a stray key; this catches it.
+ * Used by the scenario and curriculum formats.
+ */
+export const ZLocalisedStrict = ZLocalised.strict();
 export const ZReplyLexicon = z.object({
   issues: z.record(z.enum(REPLY_ISSUES), z.object({ explanation: ZLocalised, severity: z.enum(['avoid', 'revise']), terms: z.array(ZTerm).min(1) })),
   signals: z.object({

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { TDb } from '../db/client.js';
-import { roleplayAssignments, roleplayAssignmentTargets, roleplayAttempts, roleplayComments, roleplayScenarios, roleplaySettings, teamMembers, teams, users } from '../db/schema.js';
+import { roleplayAssignments, roleplayAssignmentTargets, roleplayAttempts, roleplayComments, roleplayScenarios, roleplaySettings, users } from '../db/schema.js';
 
 export type TAttemptRow = typeof roleplayAttempts.$inferSelect;
 
@@ -68,17 +68,6 @@ export async function findComments(db: TDb, attemptId: string) {
     .leftJoin(users, eq(users.id, roleplayComments.authorId))
     .where(eq(roleplayComments.attemptId, attemptId))
     .orderBy(roleplayComments.createdAt);
-}
-
-/** Members of the given teams of the organisation. */
-export async function findTeamMemberIds(db: TDb, organisationId: string, teamIds: string[]): Promise<string[]> {
-  if (teamIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ userId: teamMembers.userId })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(eq(teams.organisationId, organisationId), inArray(teams.id, teamIds)));
-  return rows.map((r) => r.userId);
 }
 
 export async function insertAssignment(db: TDb, values: { organisationId: string; scenarioId: string; assignedBy: string; dueDate: string | null }, userIds: string[]): Promise<string> {

@@ -49,3 +49,14 @@ export async function updateTeam(db: TDb, organisationId: string, teamId: string
 export async function deleteTeam(db: TDb, organisationId: string, teamId: string): Promise<void> {
   await db.delete(teams).where(and(eq(teams.organisationId, organisationId), eq(teams.id, teamId)));
 }
+
+/** Members of the given teams of the organisation. */
+export async function findTeamMemberIds(db: TDb, organisationId: string, teamIds: string[]): Promise<string[]> {
+  if (teamIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teams.organisationId, organisationId), inArray(teams.id, teamIds)));
+  return rows.map((r) => r.userId);
+}

@@ -6,10 +6,10 @@ import type { TAuthContext } from '../auth/access.js';
 import { gradeAnswer } from '../lib/grading.js';
 import { hasAnyRole } from '@calmdesk/shared';
 import { AppError } from '../errors.js';
-import { findTeamMemberIds } from '../repositories/roleplay.repository.js';
-import { findTeamIdsInOrganisation } from '../repositories/team.repository.js';
-import { findMember, findUserTeams } from '../repositories/user.repository.js';
+import { findTeamMemberIds } from '../repositories/team.repository.js';
+import { findUserTeams } from '../repositories/user.repository.js';
 import { recordAudit } from './audit.service.js';
+import { resolveAssignees } from './user.service.js';
 import {
   assignCourse as assignCourseRows,
   findEnrolmentsOfOrganisation,
@@ -133,12 +133,7 @@ export async function myProgress(deps: TDeps, auth: TAuthContext) {
 /** Assigns a course to people and teams (expanded to their members now), with a due date. */
 export async function assignCourse(deps: TDeps, auth: TAuthContext, courseId: string, input: { userIds: string[]; teamIds: string[]; dueDate?: string | null | undefined }, ip: string) {
   await getCourse(deps, auth.organisationId, courseId);
-  const teamIds = await findTeamIdsInOrganisation(deps.db, auth.organisationId, input.teamIds);
-  if (teamIds.length !== new Set(input.teamIds).size) throw new AppError('VALIDATION_FAILED', 'Unknown team', [{ path: 'teamIds', message: 'a team is not in this organisation' }]);
-  for (const userId of new Set(input.userIds)) {
-    if (!(await findMember(deps.db, auth.organisationId, userId))) throw new AppError('VALIDATION_FAILED', 'Unknown person', [{ path: 'userIds', message: `${userId} is not in this organisation` }]);
-  }
-  const people = [...new Set([...input.userIds, ...(await findTeamMemberIds(deps.db, auth.organisationId, teamIds))])];
+  const people = await resolveAssignees(deps, auth.organisationId, input);
   await assignCourseRows(deps.db, { organisationId: auth.organisationId, courseId, assignedBy: auth.userId, dueDate: input.dueDate ?? null }, people);
   await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'course.assigned', targetType: 'course', targetId: courseId, details: { people: people.length, dueDate: input.dueDate ?? null }, ip });
   return { assigned: people.length };

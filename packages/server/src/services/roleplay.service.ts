@@ -21,7 +21,6 @@ import {
   findAttempt,
   findAttempts,
   findComments,
-  findTeamMemberIds,
   insertAssignment,
   insertAttempt,
   insertComment,
@@ -30,9 +29,8 @@ import {
   type TAttemptRow,
 } from '../repositories/roleplay.repository.js';
 import { llmRewordLine } from '../lib/llm.js';
-import { findTeamIdsInOrganisation } from '../repositories/team.repository.js';
-import { findMember } from '../repositories/user.repository.js';
 import { recordAudit } from './audit.service.js';
+import { resolveAssignees } from './user.service.js';
 
 /** Who may read others' attempts and comment on them: the coaching roles. */
 export const REVIEWER_ROLES: readonly TRole[] = ['trainer', 'mentor', 'supervisor', 'deputy', 'leader'];
@@ -244,12 +242,7 @@ export async function commentOnAttempt(deps: TDeps, auth: TAuthContext, attemptI
 /** Assigns a scenario to people and teams (expanded to their members now). */
 export async function createAssignment(deps: TDeps, auth: TAuthContext, input: { scenarioId: string; userIds: string[]; teamIds: string[]; dueDate?: string | null | undefined }, ip: string) {
   await scenarioFor(deps, auth, input.scenarioId);
-  const teamIds = await findTeamIdsInOrganisation(deps.db, auth.organisationId, input.teamIds);
-  if (teamIds.length !== new Set(input.teamIds).size) throw new AppError('VALIDATION_FAILED', 'Unknown team', [{ path: 'teamIds', message: 'a team is not in this organisation' }]);
-  for (const userId of new Set(input.userIds)) {
-    if (!(await findMember(deps.db, auth.organisationId, userId))) throw new AppError('VALIDATION_FAILED', 'Unknown person', [{ path: 'userIds', message: `${userId} is not in this organisation` }]);
-  }
-  const people = [...new Set([...input.userIds, ...(await findTeamMemberIds(deps.db, auth.organisationId, teamIds))])];
+  const people = await resolveAssignees(deps, auth.organisationId, input);
   const id = await insertAssignment(deps.db, { organisationId: auth.organisationId, scenarioId: input.scenarioId, assignedBy: auth.userId, dueDate: input.dueDate ?? null }, people);
   await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'roleplay.assigned', targetType: 'roleplay_assignment', targetId: id, details: { scenarioId: input.scenarioId, people: people.length }, ip });
   return (await listAssignments(deps, auth)).find((a) => a.id === id)!;

@@ -8,7 +8,7 @@ import type { TDb } from '../db/client.js';
 import { AppError, notFound } from '../errors.js';
 import { hashPassword } from '../lib/password.js';
 import { deleteUserSessions } from '../repositories/session.repository.js';
-import { findTeamIdsInOrganisation } from '../repositories/team.repository.js';
+import { findTeamIdsInOrganisation, findTeamMemberIds } from '../repositories/team.repository.js';
 import {
   countActiveAdmins,
   deleteMembership,
@@ -186,4 +186,18 @@ export async function listPeople(deps: TDeps, organisationId: string) {
   return active
     .map((r) => ({ id: r.id, displayName: r.displayName, login: r.login, teams: teamRows.filter((t) => t.userId === r.id).map((t) => ({ id: t.id, name: t.name })) }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
+}
+
+/**
+ * Checks that the teams and people of an assignment belong to the organisation, and
+ * expands the teams to their members now.
+ * @returns the distinct people to assign; VALIDATION_FAILED names teamIds or userIds otherwise
+ */
+export async function resolveAssignees(deps: TDeps, organisationId: string, input: { userIds: string[]; teamIds: string[] }): Promise<string[]> {
+  const teamIds = await findTeamIdsInOrganisation(deps.db, organisationId, input.teamIds);
+  if (teamIds.length !== new Set(input.teamIds).size) throw new AppError('VALIDATION_FAILED', 'Unknown team', [{ path: 'teamIds', message: 'a team is not in this organisation' }]);
+  for (const userId of new Set(input.userIds)) {
+    if (!(await findMember(deps.db, organisationId, userId))) throw new AppError('VALIDATION_FAILED', 'Unknown person', [{ path: 'userIds', message: `${userId} is not in this organisation` }]);
+  }
+  return [...new Set([...input.userIds, ...(await findTeamMemberIds(deps.db, organisationId, teamIds))])];
 }
