@@ -1,10 +1,12 @@
 import 'i18next';
+import type learnZhCN from './learn.zh-CN.json';
+import type teachZhCN from './teach.zh-CN.json';
 import type zhCN from './zh-CN.json';
 
 // Type-checks translation keys against the Chinese resource file (the reference language).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN } };
   }
 }

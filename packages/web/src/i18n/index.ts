@@ -4,6 +4,10 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import learnEn from './learn.en.json';
+import learnZhCN from './learn.zh-CN.json';
+import teachEn from './teach.en.json';
+import teachZhCN from './teach.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /**
@@ -16,9 +20,10 @@ export const LOCALES: readonly TLocale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: TLocale = 'zh-CN';
 const STORAGE_KEY = 'calmdesk.locale';
 
+/** The learning pages keep their texts in files of their own: `learn.*` for learners, `teach.*` for trainers. */
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
+  'zh-CN': { translation: { ...zhCN, learn: learnZhCN, teach: teachZhCN } },
+  en: { translation: { ...en, learn: learnEn, teach: teachEn } },
 } as const;
 
 function isLocale(value: unknown): value is TLocale {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { NAV_TREE, flattenNavigation } from '../navigation';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { resources } from './index';
+import areaZhCN from './zh-CN.json';
+
+const zhCN = resources['zh-CN'].translation;
+const en = resources.en.translation;
 
 /** Leaf keys of a resource tree, with plural suffixes (_one, _other) folded into the base key. */
 function leafKeys(tree: unknown, prefix = ''): string[] {
@@ -36,7 +39,7 @@ describe('translation resources', () => {
   });
 
   it('describes every planned area in two to four Chinese sentences', () => {
-    for (const [area, texts] of Object.entries(zhCN.areas)) {
+    for (const [area, texts] of Object.entries(areaZhCN.areas)) {
       if (!('description' in texts)) continue;
       const sentences = texts.description.split('。').filter((part) => part.trim() !== '');
       expect(sentences.length, area).toBeGreaterThanOrEqual(2);
