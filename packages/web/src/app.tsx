@@ -15,13 +15,14 @@ import { RequireAuth } from './components/require-auth';
 import type { TNavKey } from './navigation';
 import {
   EvaluationPage,
-  LearningPage,
   LiveAssistPage,
   OperationsPage,
   QaPage,
   SelfcarePage,
 } from './scenes/area-page';
 import { HomePage } from './scenes/home-page';
+import { learningRoutes, publicLearningRoutes } from './scenes/learning/routes';
+import { teachRoutes } from './scenes/teach/routes';
 import { LoginPage } from './scenes/login-page';
 import { NotFoundPage } from './scenes/not-found-page';
 import { ProfilePage } from './scenes/profile-page';
@@ -83,6 +84,7 @@ function area(key: TNavKey, page: ReactNode): ReactNode {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  ...publicLearningRoutes,
   {
     element: (
       <RequireAuth>
@@ -104,7 +106,7 @@ const router = createBrowserRouter([
           { path: ':scenarioId', element: <RoleplayBriefPage /> },
         ],
       },
-      { path: 'learning', element: area('learning', <LearningPage />) },
+      { path: 'learning', element: area('learning', <Outlet />), children: [...learningRoutes, ...teachRoutes] },
       { path: 'selfcare', element: area('selfcare', <SelfcarePage />) },
       { path: 'live-assist', element: area('live-assist', <LiveAssistPage />) },
       { path: 'qa', element: area('qa', <QaPage />) },

@@ -42,7 +42,6 @@ export function PlannedAreaPage({ area }: { area: TPlannedArea }) {
   );
 }
 
-export const LearningPage = () => <PlannedAreaPage area="learning" />;
 export const SelfcarePage = () => <PlannedAreaPage area="selfcare" />;
 export const LiveAssistPage = () => <PlannedAreaPage area="live-assist" />;
 export const QaPage = () => <PlannedAreaPage area="qa" />;
