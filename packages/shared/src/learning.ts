@@ -17,7 +17,16 @@ export const ZCourseSummary = z.object({
 export const ZCourseListResponse = z.object({ courses: z.array(ZCourseSummary) });
 
 export const ZLessonSummary = z.object({ id: z.uuid(), key: z.string(), position: z.number().int(), title: ZText, summary: ZText, minutes: z.number().int(), exercise: z.string() });
-export const ZCourseDetail = ZCourseSummary.extend({ lessons: z.array(ZLessonSummary) });
+/** The caller's own standing in a course: enrolled or not, which lessons are done, where to resume. */
+export const ZMyCourseProgress = z.object({
+  isEnrolled: z.boolean(),
+  dueDate: z.string().nullable(),
+  lastLessonId: z.uuid().nullable(),
+  doneLessonIds: z.array(z.uuid()),
+  completedAt: z.string().nullable(),
+  hasGivenFeedback: z.boolean(),
+});
+export const ZCourseDetail = ZCourseSummary.extend({ lessons: z.array(ZLessonSummary), myProgress: ZMyCourseProgress });
 
 /** A quiz question as a learner sees it: no answer, no explanation until answered. */
 export const ZQuizQuestion = z.object({
@@ -33,6 +42,8 @@ export const ZLessonDetail = ZLessonSummary.extend({
   video: z.string().nullable(),
   downloads: z.array(z.object({ title: ZText, url: z.string() })),
   quiz: z.array(ZQuizQuestion),
+  /** The caller's last hand-in of this lesson, if any: when, the score and the answers given. */
+  myProgress: z.object({ completedAt: z.string(), quizScore: z.number().nullable(), answers: z.record(z.string(), z.array(z.union([z.string(), z.boolean()]))) }).nullable(),
 });
 
 export const ZCaseSummary = z.object({ id: z.uuid(), key: z.string(), title: ZText, kind: z.enum(['good', 'bad', 'turnaround']), tags: z.array(z.string()), goods: z.string() });
