@@ -29,6 +29,7 @@ import type { TDeps } from './context.js';
 import { AppError, ERROR_STATUS } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
 import { registerAnalyzeRoutes } from './routes/analyze.routes.js';
+import { registerCertificateRoutes } from './routes/certificate.routes.js';
 import { registerExamRoutes } from './routes/exam.routes.js';
 import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerRoleplayRoutes(app, fullDeps);
   registerLearningRoutes(app, fullDeps);
   registerExamRoutes(app, fullDeps);
+  registerCertificateRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -388,3 +388,34 @@ export const courseFeedback = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.courseId] }), index('course_feedback_course_idx').on(t.courseId)],
 );
+
+/**
+ * A certificate, issued when a person passes an exam. The code is printed on the PDF; anyone
+ * holding it can check it on the public verification page. Name and title are copied at
+ * issue time, so the paper and the check agree even after a rename.
+ */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    examId: uuid('exam_id').references(() => exams.id, { onDelete: 'set null' }),
+    courseId: uuid('course_id').references(() => courses.id, { onDelete: 'set null' }),
+    attemptId: uuid('attempt_id').references(() => examAttempts.id, { onDelete: 'set null' }),
+    code: text('code').notNull(),
+    recipientName: text('recipient_name').notNull(),
+    title: jsonb('title').notNull(),
+    score: integer('score'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    uniqueIndex('certificates_code_key').on(t.code),
+    // One certificate per person and exam, however many make-ups it took.
+    uniqueIndex('certificates_exam_user_key').on(t.examId, t.userId),
+    index('certificates_org_user_idx').on(t.organisationId, t.userId),
+  ],
+);

@@ -71,6 +71,21 @@ export async function upsertLessonProgress(db: TDb, values: { userId: string; le
     .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { quizScore: values.quizScore, quizAnswers: values.quizAnswers, completedAt: new Date() } });
 }
 
+export async function findLessonProgress(db: TDb, userId: string, lessonId: string) {
+  const rows = await db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lessonId))).limit(1);
+  return rows[0];
+}
+
+/** The lessons of a course the person finished. */
+export async function findDoneLessonIds(db: TDb, userId: string, courseId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: lessonProgress.lessonId })
+    .from(lessonProgress)
+    .innerJoin(lessons, eq(lessons.id, lessonProgress.lessonId))
+    .where(and(eq(lessonProgress.userId, userId), eq(lessons.courseId, courseId)));
+  return rows.map((r) => r.id);
+}
+
 /** How many of a course's lessons the person finished. */
 export async function countDoneLessons(db: TDb, userId: string, courseId: string): Promise<{ done: number; total: number }> {
   const rows = await db
@@ -119,6 +134,7 @@ export async function findEnrolmentsOfOrganisation(db: TDb, organisationId: stri
       completedAt: enrolments.completedAt,
       lessonsDone: sql<number>`(select count(*)::int from ${lessonProgress} lp join ${lessons} l on l.id = lp.lesson_id where lp.user_id = ${enrolments.userId} and l.course_id = ${enrolments.courseId})`,
       lessonCount: sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${enrolments.courseId})`,
+      quizAverage: sql<number | null>`(select avg(lp.quiz_score) from ${lessonProgress} lp join ${lessons} l on l.id = lp.lesson_id where lp.user_id = ${enrolments.userId} and l.course_id = ${enrolments.courseId})`,
     })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))

@@ -1,10 +1,13 @@
-import { ZQuestionStatistics, ZCreateExamRequest, ZExamAttempt, ZExamListResponse, ZExamSummary, ZGradeExamRequest, ZIdParams, ZSubmitExamRequest } from '@calmdesk/shared';
+import { ZExamAttemptList, ZExamAttemptsQuery, ZExamResults, ZQuestionStatistics, ZCreateExamRequest, ZExamAttempt, ZExamListResponse, ZExamSummary, ZGradeExamRequest, ZIdParams, ZSubmitExamRequest } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
-import { examQuestionStatistics, createExam, EXAM_GRADER_ROLES, getExamAttempt, gradeExamAttempt, listExams, startExam, submitExam } from '../services/exam.service.js';
+import { buildWorkbook, XLSX_TYPE } from '../lib/xlsx.js';
+import { examResults, listExamAttempts, examQuestionStatistics, createExam, EXAM_GRADER_ROLES, getExamAttempt, gradeExamAttempt, listExams, startExam, submitExam } from '../services/exam.service.js';
 
 const tags = ['exams'];
+/** Who follows exam results: trainers, the management group, and supervisors for their teams. */
+const EXAM_RESULT_ROLES = ['trainer', 'supervisor', 'deputy', 'leader'] as const;
 
 /** Exams: trainers set them; everyone takes them within the server-held time limit. */
 export function registerExamRoutes(app: TRouteApp, deps: TDeps): void {
@@ -41,4 +44,33 @@ export function registerExamRoutes(app: TRouteApp, deps: TDeps): void {
     { config: { access: ['trainer', 'deputy', 'leader'] }, schema: { tags, summary: 'Difficulty and discrimination of each question, to spot bad ones', params: ZIdParams, response: { 200: ZQuestionStatistics } } },
     async (request) => examQuestionStatistics(deps, requireAuth(request), request.params.id),
   );
+  app.get(
+    '/api/exam-attempts',
+    { config: { access: EXAM_GRADER_ROLES }, schema: { tags, summary: 'Attempts by exam and status (status=submitted: the marking queue)', querystring: ZExamAttemptsQuery, response: { 200: ZExamAttemptList } } },
+    async (request) => listExamAttempts(deps, requireAuth(request), request.query),
+  );
+  app.get(
+    '/api/exams/:id/results',
+    { config: { access: EXAM_RESULT_ROLES }, schema: { tags, summary: 'Each person’s attempts, best score and pass (supervisors: their teams)', params: ZIdParams, response: { 200: ZExamResults } } },
+    async (request) => examResults(deps, requireAuth(request), request.params.id),
+  );
+  app.get('/api/exams/:id/results.xlsx', { config: { access: EXAM_RESULT_ROLES }, schema: { tags, summary: 'Exam results as an Excel file', params: ZIdParams } }, async (request, reply) => {
+    const results = await examResults(deps, requireAuth(request), request.params.id);
+    type TRow = (typeof results.rows)[number];
+    const STATUS: Record<TRow['lastStatus'], string> = { in_progress: '作答中 in progress', submitted: '待批改 awaiting marking', graded: '已评分 graded', expired: '超时 expired' };
+    const bytes = await buildWorkbook<TRow>(
+      '考试成绩',
+      [
+        { header: '姓名 Name', value: (r) => r.user.displayName },
+        { header: '团队 Teams', value: (r) => r.teamNames.join('、') },
+        { header: '考试次数 Attempts', value: (r) => r.attempts },
+        { header: '最高分 Best score', value: (r) => r.bestScore },
+        { header: `通过 Passed (≥${results.exam.passMark})`, value: (r) => (r.isPassed ? '是 yes' : '否 no') },
+        { header: '最近状态 Last status', value: (r) => STATUS[r.lastStatus] },
+        { header: '最近时间 Last at', value: (r) => new Date(r.lastAt), format: 'yyyy-mm-dd hh:mm' },
+      ],
+      results.rows,
+    );
+    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="exam-results-${results.exam.id.slice(0, 8)}.xlsx"`).send(bytes);
+  });
 }

@@ -1,4 +1,4 @@
-import type { TCourseBundle } from '@calmdesk/shared';
+import { questionProblems, type TCourseBundle } from '@calmdesk/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TAuthContext } from '../auth/access.js';
 import type { TDeps } from '../context.js';
@@ -54,6 +54,8 @@ export async function exportCourse(deps: TDeps, auth: TAuthContext, courseId: st
  * Everything or nothing: one transaction.
  */
 export async function importCourse(deps: TDeps, auth: TAuthContext, bundle: TCourseBundle, ip: string) {
+  const broken = bundle.questions.flatMap((q, i) => questionProblems(q).map((p) => ({ path: `body.questions.${i}.${p.path}`, message: `${q.key}: ${p.message}` })));
+  if (broken.length > 0) throw new AppError('VALIDATION_FAILED', `${broken.length} problem(s) in the file's questions`, broken);
   const quizKeys = new Set(bundle.lessons.flatMap((l) => l.quiz));
   const bundled = new Set(bundle.questions.map((q) => q.key));
   return deps.db.transaction(async (tx) => {

@@ -1,12 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { and, arrayOverlaps, count, desc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { TAuthContext } from '../auth/access.js';
 import type { TDeps } from '../context.js';
-import { examAttempts, exams, questions } from '../db/schema.js';
+import { examAttempts, exams, questions, users } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { gradeAnswer, itemStatistics } from '../lib/grading.js';
 import { hasAnyRole } from '@calmdesk/shared';
+import { findUserTeams } from '../repositories/user.repository.js';
 import { recordAudit } from './audit.service.js';
+import { issueCertificateForAttempt } from './certificate.service.js';
+import { NO_USER, visibleUserIds } from './learning.service.js';
 
 type TText = { zh: string; en: string };
 type TPaper = { questionIds: string[]; optionOrder: Record<string, string[]> };
@@ -42,16 +45,120 @@ export async function createExam(deps: TDeps, auth: TAuthContext, input: { title
   return (await listExams(deps, auth)).find((e) => e.id === rows[0]!.id)!;
 }
 
-export async function listExams(deps: TDeps, auth: TAuthContext) {
-  const rows = await deps.db.select().from(exams).where(and(eq(exams.organisationId, auth.organisationId), eq(exams.isPublished, true))).orderBy(desc(exams.createdAt));
-  const mine = rows.length === 0 ? [] : await deps.db
-    .select({ examId: examAttempts.examId, used: count(), best: max(examAttempts.finalScore), passed: sql<boolean>`bool_or(coalesce(${examAttempts.isPassed}, false))` })
+/**
+ * Attempts for the grader: by exam and status (the queue of handed-in attempts with short
+ * answers is status = submitted), oldest hand-in first.
+ */
+export async function listExamAttempts(deps: TDeps, auth: TAuthContext, filter: { examId?: string | undefined; status?: string | undefined }) {
+  await closeOverdueAttempts(deps.db, auth.organisationId);
+  const rows = await deps.db
+    .select({ attempt: examAttempts, examTitle: exams.title, displayName: users.displayName })
     .from(examAttempts)
-    .where(and(eq(examAttempts.userId, auth.userId), inArray(examAttempts.examId, rows.map((r) => r.id))))
-    .groupBy(examAttempts.examId);
+    .innerJoin(exams, eq(exams.id, examAttempts.examId))
+    .innerJoin(users, eq(users.id, examAttempts.userId))
+    .where(and(eq(examAttempts.organisationId, auth.organisationId), filter.examId ? eq(examAttempts.examId, filter.examId) : undefined, filter.status ? eq(examAttempts.status, filter.status) : undefined))
+    .orderBy(asc(sql`coalesce(${examAttempts.submittedAt}, ${examAttempts.startedAt})`))
+    .limit(1000);
+  return {
+    attempts: rows.map(({ attempt: a, examTitle, displayName }) => ({
+      id: a.id,
+      examId: a.examId,
+      examTitle: examTitle as TText,
+      user: { id: a.userId, displayName },
+      attemptNumber: a.attemptNumber,
+      status: a.status as 'in_progress' | 'submitted' | 'graded' | 'expired',
+      startedAt: a.startedAt.toISOString(),
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      objectiveScore: a.objectiveScore,
+      finalScore: a.finalScore,
+      isPassed: a.isPassed,
+    })),
+  };
+}
+
+/**
+ * Each person's standing in an exam: attempts, best score, passed. Trainers, deputies and
+ * leaders see everyone; a supervisor sees the members of their own teams.
+ */
+export async function examResults(deps: TDeps, auth: TAuthContext, examId: string) {
+  const exam = await findExam(deps, auth.organisationId, examId);
+  if (!exam) throw notFound('Exam');
+  await closeOverdueAttempts(deps.db, auth.organisationId);
+  const visible = await visibleUserIds(deps, auth);
+  const rows = await deps.db
+    .select({ attempt: examAttempts, displayName: users.displayName })
+    .from(examAttempts)
+    .innerJoin(users, eq(users.id, examAttempts.userId))
+    .where(and(eq(examAttempts.examId, examId), visible ? inArray(examAttempts.userId, visible.length > 0 ? visible : [NO_USER]) : undefined))
+    .orderBy(asc(users.displayName), asc(examAttempts.attemptNumber));
+  const byUser = new Map<string, typeof rows>();
+  for (const row of rows) byUser.set(row.attempt.userId, [...(byUser.get(row.attempt.userId) ?? []), row]);
+  const teamsOf = await findUserTeams(deps.db, auth.organisationId, [...byUser.keys()]);
+  return {
+    exam: { id: exam.id, title: exam.title as TText, passMark: exam.passMark, maxAttempts: exam.maxAttempts },
+    rows: [...byUser.entries()].map(([userId, attempts]) => {
+      const last = attempts.at(-1)!.attempt;
+      const scores = attempts.flatMap((r) => (r.attempt.finalScore === null ? [] : [r.attempt.finalScore]));
+      return {
+        user: { id: userId, displayName: attempts[0]!.displayName },
+        teamNames: teamsOf.filter((t) => t.userId === userId).map((t) => t.name),
+        attempts: attempts.length,
+        bestScore: scores.length === 0 ? null : Math.max(...scores),
+        isPassed: attempts.some((r) => r.attempt.isPassed === true),
+        lastStatus: last.status as 'in_progress' | 'submitted' | 'graded' | 'expired',
+        lastAt: (last.submittedAt ?? last.startedAt).toISOString(),
+      };
+    }),
+  };
+}
+
+/**
+ * Closes attempts whose time ran out without a hand-in (the tab was closed): they count as
+ * expired with 0, and the person may start a make-up if attempts remain.
+ */
+async function closeOverdueAttempts(db: TDeps['db'], organisationId: string, userId?: string): Promise<void> {
+  await db
+    .update(examAttempts)
+    .set({ status: 'expired', submittedAt: sql`${examAttempts.deadlineAt}`, objectiveScore: 0, finalScore: 0, isPassed: false })
+    .where(
+      and(
+        eq(examAttempts.organisationId, organisationId),
+        eq(examAttempts.status, 'in_progress'),
+        lt(examAttempts.deadlineAt, new Date(Date.now() - GRACE_SECONDS * 1000)),
+        userId ? eq(examAttempts.userId, userId) : undefined,
+      ),
+    );
+}
+
+export async function listExams(deps: TDeps, auth: TAuthContext) {
+  await closeOverdueAttempts(deps.db, auth.organisationId, auth.userId);
+  const rows = await deps.db.select().from(exams).where(and(eq(exams.organisationId, auth.organisationId), eq(exams.isPublished, true))).orderBy(desc(exams.createdAt));
+  const mine =
+    rows.length === 0
+      ? []
+      : await deps.db
+          .select({ id: examAttempts.id, examId: examAttempts.examId, status: examAttempts.status, finalScore: examAttempts.finalScore, isPassed: examAttempts.isPassed })
+          .from(examAttempts)
+          .where(and(eq(examAttempts.userId, auth.userId), inArray(examAttempts.examId, rows.map((r) => r.id))))
+          .orderBy(asc(examAttempts.attemptNumber));
   return rows.map((e) => {
-    const m = mine.find((x) => x.examId === e.id);
-    return { id: e.id, title: e.title as TText, questionCount: e.questionCount, timeLimitMinutes: e.timeLimitMinutes, passMark: e.passMark, maxAttempts: e.maxAttempts, attemptsUsed: m?.used ?? 0, bestScore: m?.best ?? null, isPassed: Boolean(m?.passed) };
+    const attempts = mine.filter((x) => x.examId === e.id);
+    const scores = attempts.flatMap((a) => (a.finalScore === null ? [] : [a.finalScore]));
+    return {
+      id: e.id,
+      title: e.title as TText,
+      questionCount: e.questionCount,
+      timeLimitMinutes: e.timeLimitMinutes,
+      passMark: e.passMark,
+      maxAttempts: e.maxAttempts,
+      attemptsUsed: attempts.length,
+      bestScore: scores.length === 0 ? null : Math.max(...scores),
+      isPassed: attempts.some((a) => a.isPassed === true),
+      courseId: e.courseId,
+      tags: e.tags,
+      openAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,
+      lastAttemptId: attempts.at(-1)?.id ?? null,
+    };
   });
 }
 
@@ -99,6 +206,7 @@ async function findExam(deps: TDeps, organisationId: string, examId: string) {
 export async function startExam(deps: TDeps, auth: TAuthContext, examId: string) {
   const exam = await findExam(deps, auth.organisationId, examId);
   if (!exam || !exam.isPublished) throw notFound('Exam');
+  await closeOverdueAttempts(deps.db, auth.organisationId, auth.userId);
   const previous = await deps.db.select().from(examAttempts).where(and(eq(examAttempts.examId, examId), eq(examAttempts.userId, auth.userId)));
   if (previous.some((a) => a.status === 'in_progress')) throw new AppError('CONFLICT', 'An attempt of this exam is already in progress');
   if (previous.some((a) => a.isPassed)) throw new AppError('CONFLICT', 'You have passed this exam already');
@@ -158,6 +266,7 @@ export async function submitExam(deps: TDeps, auth: TAuthContext, attemptId: str
       .set({ answers: kept, submittedAt: new Date(), status: needsTrainer ? 'submitted' : 'graded', objectiveScore, finalScore, isPassed: finalScore === null ? null : finalScore >= exam.passMark })
       .where(eq(examAttempts.id, attempt.id))
       .returning();
+    await issueCertificateForAttempt(tx, updated[0]!);
     return updated[0]!;
   });
   if (row === 'expired') throw new AppError('CONFLICT', 'The time limit has passed; answers are no longer accepted');
@@ -166,6 +275,7 @@ export async function submitExam(deps: TDeps, auth: TAuthContext, attemptId: str
 
 /** The attempt, for its owner or a trainer. */
 export async function getExamAttempt(deps: TDeps, auth: TAuthContext, attemptId: string) {
+  await closeOverdueAttempts(deps.db, auth.organisationId);
   const rows = await deps.db.select().from(examAttempts).where(and(eq(examAttempts.organisationId, auth.organisationId), eq(examAttempts.id, attemptId))).limit(1);
   const row = rows[0];
   if (!row || (row.userId !== auth.userId && !hasAnyRole(auth.roles, EXAM_GRADER_ROLES))) throw notFound('Attempt');
@@ -188,6 +298,7 @@ export async function gradeExamAttempt(deps: TDeps, auth: TAuthContext, attemptI
     const finalScore = qs.length === 0 ? 0 : Math.round(points / qs.length);
     const exam = (await findExam(deps, auth.organisationId, attempt.examId))!;
     const updated = await tx.update(examAttempts).set({ status: 'graded', finalScore, isPassed: finalScore >= exam.passMark }).where(eq(examAttempts.id, attempt.id)).returning();
+    await issueCertificateForAttempt(tx, updated[0]!);
     return updated[0]!;
   });
   await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'exam.graded', targetType: 'exam_attempt', targetId: attemptId, details: { finalScore: row.finalScore }, ip });

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { TDeps } from '../context.js';
-import { courseFeedback } from '../db/schema.js';
+import { courseFeedback, courses } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import type { TAuthContext } from '../auth/access.js';
 import { gradeAnswer } from '../lib/grading.js';
-import { hasAnyRole } from '@calmdesk/shared';
+import { hasAnyRole, type TRole } from '@calmdesk/shared';
 import { AppError } from '../errors.js';
 import { findTeamMemberIds } from '../repositories/team.repository.js';
 import { findUserTeams } from '../repositories/user.repository.js';
@@ -18,7 +18,9 @@ import {
   findCases,
   findCourses,
   findEnrolmentsOfUser,
+  findDoneLessonIds,
   findLesson,
+  findLessonProgress,
   findLessonsOfCourse,
   findQuestionsByKeys,
   updateEnrolment,
@@ -27,6 +29,9 @@ import {
 } from '../repositories/learning.repository.js';
 
 type TText = { zh: string; en: string };
+
+/** Who writes courses, lessons, questions and cases (and sees unpublished ones). */
+export const COURSE_AUTHOR_ROLES = ['trainer'] as const;
 
 export async function listCourses(deps: TDeps, organisationId: string) {
   const rows = await findCourses(deps.db, organisationId);
@@ -40,10 +45,32 @@ export async function getCourse(deps: TDeps, organisationId: string, courseId: s
   return { ...course, lessons: lessonRows.map((l) => ({ ...l, title: l.title as TText, summary: l.summary as TText })) };
 }
 
-/** A lesson with its quiz questions, without their answers. */
-export async function getLesson(deps: TDeps, organisationId: string, lessonId: string) {
+/** A course with the caller's standing in it: enrolled, lessons done, where to resume, feedback given. */
+export async function getCourseForLearner(deps: TDeps, auth: TAuthContext, courseId: string) {
+  const course = await getCourse(deps, auth.organisationId, courseId);
+  const enrolment = (await findEnrolmentsOfUser(deps.db, auth.organisationId, auth.userId)).find((e) => e.courseId === courseId);
+  const done = await findDoneLessonIds(deps.db, auth.userId, courseId);
+  const feedback = await deps.db.select({ userId: courseFeedback.userId }).from(courseFeedback).where(and(eq(courseFeedback.userId, auth.userId), eq(courseFeedback.courseId, courseId))).limit(1);
+  return {
+    ...course,
+    myProgress: {
+      isEnrolled: enrolment !== undefined,
+      dueDate: enrolment?.dueDate ?? null,
+      lastLessonId: enrolment?.lastLessonId ?? null,
+      doneLessonIds: done,
+      completedAt: enrolment?.completedAt?.toISOString() ?? null,
+      hasGivenFeedback: feedback.length > 0,
+    },
+  };
+}
+
+/** A lesson with its quiz questions, without their answers, and the caller's last hand-in. */
+export async function getLesson(deps: TDeps, auth: TAuthContext, lessonId: string) {
+  const organisationId = auth.organisationId;
   const lesson = await findLesson(deps.db, organisationId, lessonId);
-  if (!lesson) throw notFound('Lesson');
+  // A lesson of an unpublished course stays with its editors.
+  if (!lesson || !(await isCourseVisible(deps, auth, lesson.courseId))) throw notFound('Lesson');
+  const mine = await findLessonProgress(deps.db, auth.userId, lessonId);
   const quizRows = await findQuestionsByKeys(deps.db, organisationId, lesson.quizKeys);
   const byKey = new Map(quizRows.map((q) => [q.key, q]));
   const quiz = lesson.quizKeys.flatMap((key) => {
@@ -63,7 +90,15 @@ export async function getLesson(deps: TDeps, organisationId: string, lessonId: s
     video: lesson.video,
     downloads: lesson.downloads as { title: TText; url: string }[],
     quiz,
+    myProgress: mine ? { completedAt: mine.completedAt.toISOString(), quizScore: mine.quizScore, answers: mine.quizAnswers as Record<string, (string | boolean)[]> } : null,
   };
+}
+
+/** Published courses are for everyone; unpublished ones only for the people who write courses. */
+async function isCourseVisible(deps: TDeps, auth: TAuthContext, courseId: string): Promise<boolean> {
+  const rows = await deps.db.select({ isPublished: courses.isPublished }).from(courses).where(and(eq(courses.organisationId, auth.organisationId), eq(courses.id, courseId))).limit(1);
+  const course = rows[0];
+  return course !== undefined && (course.isPublished || hasAnyRole(auth.roles, COURSE_AUTHOR_ROLES));
 }
 
 export async function listCases(deps: TDeps, organisationId: string) {
@@ -92,7 +127,7 @@ export async function enrolSelf(deps: TDeps, auth: TAuthContext, courseId: strin
  */
 export async function completeLesson(deps: TDeps, auth: TAuthContext, lessonId: string, answers: Record<string, (string | boolean)[]>) {
   const lesson = await findLesson(deps.db, auth.organisationId, lessonId);
-  if (!lesson) throw notFound('Lesson');
+  if (!lesson || !(await isCourseVisible(deps, auth, lesson.courseId))) throw notFound('Lesson');
   const quiz = await findQuestionsByKeys(deps.db, auth.organisationId, lesson.quizKeys);
   const results = quiz.map((q) => ({
     questionId: q.id,
@@ -140,21 +175,32 @@ export async function assignCourse(deps: TDeps, auth: TAuthContext, courseId: st
 }
 
 /** Roles that see everyone's learning; a supervisor sees the members of their own teams. */
-const ORGANISATION_WIDE: readonly import('@calmdesk/shared').TRole[] = ['trainer', 'deputy', 'leader'];
+const ORGANISATION_WIDE: readonly TRole[] = ['trainer', 'deputy', 'leader'];
+/** Matches nobody: `IN (...)` needs at least one value. */
+export const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Whose learning the caller may see.
+ * @returns undefined for everyone in the organisation (trainer, deputy, leader), else the members of the caller's teams
+ */
+export async function visibleUserIds(deps: TDeps, auth: TAuthContext): Promise<string[] | undefined> {
+  if (hasAnyRole(auth.roles, ORGANISATION_WIDE)) return undefined;
+  const myTeams = (await findUserTeams(deps.db, auth.organisationId, [auth.userId])).map((t) => t.id);
+  return findTeamMemberIds(deps.db, auth.organisationId, myTeams);
+}
 
 export async function learningOverview(deps: TDeps, auth: TAuthContext) {
-  let userIds: string[] | undefined;
-  if (!hasAnyRole(auth.roles, ORGANISATION_WIDE)) {
-    const myTeams = (await findUserTeams(deps.db, auth.organisationId, [auth.userId])).map((t) => t.id);
-    userIds = await findTeamMemberIds(deps.db, auth.organisationId, myTeams);
-  }
+  const userIds = await visibleUserIds(deps, auth);
   const rows = await findEnrolmentsOfOrganisation(deps.db, auth.organisationId, userIds);
+  const teamsOf = await findUserTeams(deps.db, auth.organisationId, [...new Set(rows.map((r) => r.userId))]);
   const today = new Date().toISOString().slice(0, 10);
   return {
     rows: rows.map((r) => ({
       user: { id: r.userId, displayName: r.displayName },
+      teamNames: teamsOf.filter((t) => t.userId === r.userId).map((t) => t.name),
       courseId: r.courseId,
       courseTitle: r.courseTitle as TText,
+      quizAverage: r.quizAverage === null ? null : Math.round(Number(r.quizAverage)),
       lessonsDone: Number(r.lessonsDone),
       lessonCount: Number(r.lessonCount),
       dueDate: r.dueDate,

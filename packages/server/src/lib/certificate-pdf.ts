@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+
+/**
+ * The certificate as an A4 landscape PDF. Chinese needs a CJK font: Noto Sans SC (SIL Open
+ * Font License, from the @expo-google-fonts/noto-sans-sc package) is embedded as a subset of
+ * the glyphs used, so a certificate weighs tens of kilobytes, not ten megabytes.
+ */
+
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+
+export interface TCertificatePdfInput {
+  recipientName: string;
+  title: { zh: string; en: string };
+  organisationName: string;
+  score: number | null;
+  issuedAt: Date;
+  code: string;
+  /** Where the code can be checked, e.g. https://calmdesk.example.com/verify/7KQ2-M9XD-4FHT. */
+  verifyUrl: string;
+}
+
+const TEAL = '#2f7d8c';
+const INK = '#1f2d33';
+const MUTED = '#5c6b70';
+
+function chineseDate(date: Date): string {
+  // The date of issue as people in China read it, in Beijing time.
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}年${get('month')}月${get('day')}日`;
+}
+
+function englishDate(date: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+}
+
+/**
+ * Draws the certificate.
+ * @returns the PDF bytes
+ */
+export async function renderCertificatePdf(input: TCertificatePdfInput): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 0,
+    info: { Title: `结业证书 Certificate — ${input.title.zh}`, Author: input.organisationName, Subject: input.code, Creator: 'CalmDesk 心安客服' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.registerFont('regular', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  const width = doc.page.width;
+  const height = doc.page.height;
+  const centre = (text: string, y: number, font: string, size: number, color: string) => {
+    doc.font(font).fontSize(size).fillColor(color).text(text, 60, y, { width: width - 120, align: 'center' });
+  };
+
+  // Double frame.
+  doc.lineWidth(3).strokeColor(TEAL).rect(28, 28, width - 56, height - 56).stroke();
+  doc.lineWidth(0.8).rect(38, 38, width - 76, height - 76).stroke();
+
+  centre(input.organisationName, 70, 'regular', 14, MUTED);
+  centre('结业证书', 100, 'bold', 40, TEAL);
+  centre('CERTIFICATE OF COMPLETION', 156, 'regular', 12, MUTED);
+  centre('兹证明 This certifies that', 205, 'regular', 13, MUTED);
+  centre(input.recipientName, 228, 'bold', 32, INK);
+  doc.moveTo(width / 2 - 150, 278).lineTo(width / 2 + 150, 278).lineWidth(0.8).strokeColor(MUTED).stroke();
+  centre('已完成学习并通过考核 has completed and passed', 292, 'regular', 13, MUTED);
+  centre(`《${input.title.zh}》`, 318, 'bold', 22, INK);
+  centre(input.title.en, 352, 'regular', 13, MUTED);
+  if (input.score !== null) centre(`成绩 Score：${input.score} 分`, 380, 'regular', 12, MUTED);
+
+  // Date on the left, verification on the right.
+  doc.font('regular').fontSize(12).fillColor(INK).text(`发证日期：${chineseDate(input.issuedAt)}`, 80, height - 130, { width: 300 });
+  doc.font('regular').fontSize(10).fillColor(MUTED).text(`Issued ${englishDate(input.issuedAt)}`, 80, height - 110, { width: 300 });
+  doc.font('regular').fontSize(12).fillColor(INK).text(`证书验证码 ${input.code}`, width - 380, height - 130, { width: 300, align: 'right' });
+  doc.font('regular').fontSize(9).fillColor(MUTED).text(`验证 Verify：${input.verifyUrl}`, width - 480, height - 110, { width: 400, align: 'right', link: input.verifyUrl });
+
+  doc.end();
+  return done;
+}
