@@ -19,6 +19,12 @@ const COACHES: readonly TRole[] = ['trainer', 'mentor', 'supervisor', 'deputy', 
 const ASSIGNERS: readonly TRole[] = ['trainer', 'mentor'];
 const SCENARIO = [...getScenarios().keys()][0]!;
 
+const TEXT = { zh: '标题', en: 'Title' };
+const COURSE_INPUT = { title: TEXT, summary: TEXT, audience: TEXT, tags: ['matrix'] };
+const LESSON_INPUT = { title: TEXT, summary: TEXT, minutes: 5, exercise: 'none', video: null, downloads: [], bodyMd: '正文', quizKeys: [] };
+const QUESTION_INPUT = { type: 'true_false', difficulty: 1, tags: ['matrix'], stem: '先共情？', options: [], answer: [true], explanation: '是。', rubric: null };
+const CASE_INPUT = { title: TEXT, kind: 'good', tags: [], goods: 'food', bodyMd: '正文' };
+
 type TRouteCase = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; allowed: readonly TRole[] | 'public'; body?: () => unknown };
 
 let ids: { user: string; team: string; attempt: string };
@@ -68,6 +74,33 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/exam-attempts/:id/submit', allowed: ALL, body: () => ({ answers: {} }) },
   { method: 'POST', url: '/api/exam-attempts/:id/grade', allowed: ['trainer'], body: () => ({ scores: {} }) },
   { method: 'GET', url: '/api/exams/:id/question-stats', allowed: ['trainer', 'deputy', 'leader'] },
+  { method: 'GET', url: '/api/learning/overview.xlsx', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
+  { method: 'GET', url: '/api/learning/authoring/courses', allowed: ['trainer'] },
+  { method: 'POST', url: '/api/learning/courses', allowed: ['trainer'], body: () => COURSE_INPUT },
+  { method: 'PUT', url: '/api/learning/courses/:id', allowed: ['trainer'], body: () => COURSE_INPUT },
+  { method: 'DELETE', url: '/api/learning/courses/:id', allowed: ['trainer'] },
+  { method: 'PUT', url: '/api/learning/courses/:id/lesson-order', allowed: ['trainer'], body: () => ({ lessonIds: ['5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10'] }) },
+  { method: 'POST', url: '/api/learning/courses/:id/lessons', allowed: ['trainer'], body: () => LESSON_INPUT },
+  { method: 'GET', url: '/api/learning/lessons/:id/source', allowed: ['trainer'] },
+  { method: 'PUT', url: '/api/learning/lessons/:id', allowed: ['trainer'], body: () => LESSON_INPUT },
+  { method: 'DELETE', url: '/api/learning/lessons/:id', allowed: ['trainer'] },
+  { method: 'GET', url: '/api/learning/questions', allowed: ['trainer'] },
+  { method: 'POST', url: '/api/learning/questions', allowed: ['trainer'], body: () => QUESTION_INPUT },
+  { method: 'PUT', url: '/api/learning/questions/:id', allowed: ['trainer'], body: () => QUESTION_INPUT },
+  { method: 'DELETE', url: '/api/learning/questions/:id', allowed: ['trainer'] },
+  { method: 'POST', url: '/api/learning/questions/:id/restore', allowed: ['trainer'] },
+  { method: 'GET', url: '/api/learning/cases/:id/source', allowed: ['trainer'] },
+  { method: 'POST', url: '/api/learning/cases', allowed: ['trainer'], body: () => CASE_INPUT },
+  { method: 'PUT', url: '/api/learning/cases/:id', allowed: ['trainer'], body: () => CASE_INPUT },
+  { method: 'DELETE', url: '/api/learning/cases/:id', allowed: ['trainer'] },
+  { method: 'GET', url: '/api/exam-attempts', allowed: ['trainer'] },
+  { method: 'GET', url: '/api/exams/:id/results', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
+  { method: 'GET', url: '/api/exams/:id/results.xlsx', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
+  { method: 'GET', url: '/api/certificates', allowed: ALL },
+  { method: 'GET', url: '/api/certificates/issued', allowed: ['trainer', 'deputy', 'leader'] },
+  { method: 'GET', url: '/api/certificates/:id/pdf', allowed: ALL },
+  { method: 'POST', url: '/api/certificates/:id/revoke', allowed: ['trainer'], body: () => ({ reason: '核实后撤销' }) },
+  { method: 'GET', url: '/api/public/certificates/:code', allowed: 'public' },
   { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id/source', allowed: ['trainer'] },
@@ -124,7 +157,7 @@ async function freshIds(): Promise<{ user: string; team: string; attempt: string
 
 function urlFor(route: TRouteCase): string {
   // Learning objects: a random id; routes answer 404 for it, which the matrix accepts as "allowed".
-  if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
+  if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam') || route.url.startsWith('/api/certificates/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
   const id = route.url.includes('/teams/') ? ids.team : route.url.includes('/attempts/') ? ids.attempt : route.url.includes('/scenarios/') ? SCENARIO : ids.user;
   return route.url.replace(':id', id);
 }

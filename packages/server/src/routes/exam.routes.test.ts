@@ -5,7 +5,8 @@ import type { TRouteApp } from '../app.js';
 import type { TDb } from '../db/client.js';
 import { examAttempts } from '../db/schema.js';
 import { importCurriculum } from '../services/curriculum-import.service.js';
-import { buildOrganisation, buildTestApp, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
+import ExcelJS from 'exceljs';
+import { buildOrganisation, buildTeam, buildTestApp, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
 
 let app: TRouteApp;
 let db: TDb;
@@ -141,5 +142,66 @@ describe('exams', () => {
       expect(q.difficulty).toBeGreaterThanOrEqual(0);
       expect(q.difficulty).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('exam oversight', () => {
+  it('closes an attempt left open past its time, so the learner can take a make-up', async () => {
+    const exam = await createExam({ maxAttempts: 2 });
+    const me = await learner();
+    const attempt = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+    let listed = (await app.inject({ method: 'GET', url: '/api/exams', headers: me.headers })).json().exams.find((e: { id: string }) => e.id === exam.id);
+    expect(listed).toEqual(expect.objectContaining({ openAttemptId: attempt.id, lastAttemptId: attempt.id, attemptsUsed: 1 }));
+    // The tab was closed and the time ran out.
+    await db.update(examAttempts).set({ deadlineAt: new Date(Date.now() - 120_000) }).where(eq(examAttempts.id, attempt.id));
+    listed = (await app.inject({ method: 'GET', url: '/api/exams', headers: me.headers })).json().exams.find((e: { id: string }) => e.id === exam.id);
+    expect(listed).toEqual(expect.objectContaining({ openAttemptId: null, bestScore: 0, isPassed: false }));
+    const makeUp = await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers });
+    expect(makeUp.statusCode).toBe(201);
+    expect(makeUp.json().isMakeUp).toBe(true);
+  });
+
+  it('lists handed-in short answers in the marking queue, for trainers only', async () => {
+    const exam = await createExam({ tags: ['exam-short'], questionCount: 1 });
+    const me = await learner();
+    const attempt = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+    await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/submit`, headers: me.headers, payload: { answers: { [attempt.questions[0].id]: ['先道歉，再说明补发时间。'] } } });
+    const queue = await app.inject({ method: 'GET', url: `/api/exam-attempts?status=submitted&examId=${exam.id}`, headers: trainer.headers });
+    expect(queue.json().attempts).toEqual([expect.objectContaining({ id: attempt.id, status: 'submitted', finalScore: null })]);
+    expect((await app.inject({ method: 'GET', url: '/api/exam-attempts?status=submitted', headers: me.headers })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/exam-attempts?status=lost', headers: trainer.headers })).statusCode).toBe(400);
+  });
+
+  it('shows results per person (a supervisor: their own teams) and exports them to Excel', async () => {
+    const exam = await createExam({ maxAttempts: 2 });
+    const teamA = await buildTeam(db, organisationId, '售前一组');
+    const teamB = await buildTeam(db, organisationId, '售后二组');
+    const inA = await buildUser(db, organisationId, { roles: ['agent'], displayName: '陈一', teamIds: [teamA] });
+    const inB = await buildUser(db, organisationId, { roles: ['agent'], displayName: '王二', teamIds: [teamB] });
+    const supervisorA = await signIn(app, (await buildUser(db, organisationId, { roles: ['supervisor'], teamIds: [teamA] })).login);
+    for (const [user, answer] of [[inA, 'a'], [inB, 'b']] as const) {
+      const me = await signIn(app, user.login);
+      const attempt = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+      const answers = Object.fromEntries(attempt.questions.map((q: { id: string }) => [q.id, [answer]]));
+      await app.inject({ method: 'POST', url: `/api/exam-attempts/${attempt.id}/submit`, headers: me.headers, payload: { answers } });
+    }
+    const all = (await app.inject({ method: 'GET', url: `/api/exams/${exam.id}/results`, headers: trainer.headers })).json();
+    expect(all.rows.map((r: { user: { displayName: string }; isPassed: boolean; bestScore: number; teamNames: string[] }) => [r.user.displayName, r.isPassed, r.bestScore, r.teamNames])).toEqual([
+      ['王二', false, 0, ['售后二组']],
+      ['陈一', true, 100, ['售前一组']],
+    ]);
+    const mine = (await app.inject({ method: 'GET', url: `/api/exams/${exam.id}/results`, headers: supervisorA.headers })).json();
+    expect(mine.rows.map((r: { user: { displayName: string } }) => r.user.displayName)).toEqual(['陈一']);
+
+    const file = await app.inject({ method: 'GET', url: `/api/exams/${exam.id}/results.xlsx`, headers: supervisorA.headers });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('姓名 Name');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe('陈一');
+    expect(sheet.getRow(2).getCell(4).value).toBe(100);
   });
 });

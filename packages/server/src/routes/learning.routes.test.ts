@@ -100,6 +100,16 @@ describe('progress', () => {
     expect(done.json()).toEqual({ score: null, results: [], isCourseComplete: true });
     const finished = await app.inject({ method: 'GET', url: '/api/learning/progress', headers: learner.headers });
     expect(finished.json().enrolments[0].completedAt).not.toBeNull();
+
+    // The course page and the lesson tell the learner where they stand.
+    const detail = (await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: learner.headers })).json();
+    expect(detail.myProgress).toEqual(expect.objectContaining({ isEnrolled: true, lastLessonId: second.id, hasGivenFeedback: false }));
+    expect(detail.myProgress.doneLessonIds.sort()).toEqual([first.id, second.id].sort());
+    expect(detail.myProgress.completedAt).not.toBeNull();
+    const reread = (await app.inject({ method: 'GET', url: `/api/learning/lessons/${first.id}`, headers: learner.headers })).json();
+    expect(reread.myProgress).toEqual(expect.objectContaining({ quizScore: 100, answers: { [question.id]: ['a'] } }));
+    const stranger = (await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: agent.headers })).json();
+    expect(stranger.myProgress).toEqual({ isEnrolled: false, dueDate: null, lastLessonId: null, doneLessonIds: [], completedAt: null, hasGivenFeedback: false });
   });
 
   it('refuses malformed answers with 400, and another organisation’s lesson with 404', async () => {
@@ -135,6 +145,21 @@ describe('assignment and oversight', () => {
     const mine = (await app.inject({ method: 'GET', url: '/api/learning/overview', headers: supervisorA.headers })).json().rows;
     expect(mine.some((r: { user: { id: string } }) => r.user.id === inA.id)).toBe(true);
     expect(mine.some((r: { user: { id: string } }) => r.user.id === inB.id)).toBe(false);
+    expect(mine.find((r: { user: { id: string } }) => r.user.id === inA.id).teamNames).toHaveLength(1);
+
+    // The same table as an Excel file, with the same people.
+    const file = await app.inject({ method: 'GET', url: '/api/learning/overview.xlsx', headers: supervisorA.headers });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(file.headers['content-disposition']).toMatch(/attachment; filename="learning-progress-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount - 1).toBe(mine.length);
+    expect(sheet.getRow(1).getCell(10).value).toBe('逾期 Overdue');
+    expect(sheet.getRow(2).getCell(10).value).toBe('是 yes');
+    expect((await app.inject({ method: 'GET', url: '/api/learning/overview.xlsx', headers: agent.headers })).statusCode).toBe(403);
 
     const foreignTeam = await app.inject({ method: 'POST', url: `/api/learning/courses/${course.id}/assign`, headers: trainer.headers, payload: { teamIds: ['00000000-0000-4000-8000-000000000001'] } });
     expect(foreignTeam.statusCode).toBe(400);
