@@ -30,6 +30,7 @@ import { AppError, ERROR_STATUS } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
 import { registerAnalyzeRoutes } from './routes/analyze.routes.js';
 import { registerCertificateRoutes } from './routes/certificate.routes.js';
+import { registerLearningFileRoutes } from './routes/learning-file.routes.js';
 import { registerExamRoutes } from './routes/exam.routes.js';
 import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerLearningRoutes(app, fullDeps);
   registerExamRoutes(app, fullDeps);
   registerCertificateRoutes(app, fullDeps);
+  registerLearningFileRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

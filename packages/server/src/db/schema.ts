@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -418,4 +419,26 @@ export const certificates = pgTable(
     uniqueIndex('certificates_exam_user_key').on(t.examId, t.userId),
     index('certificates_org_user_idx').on(t.organisationId, t.userId),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Files trainers attach to lessons (images shown in the text, worksheets to download). Kept in
+ * PostgreSQL, so every app instance serves them and a database backup holds them.
+ */
+export const learningFiles = pgTable(
+  'learning_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('learning_files_org_idx').on(t.organisationId, t.createdAt)],
 );

@@ -93,6 +93,11 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/learning/cases', allowed: ['trainer'], body: () => CASE_INPUT },
   { method: 'PUT', url: '/api/learning/cases/:id', allowed: ['trainer'], body: () => CASE_INPUT },
   { method: 'DELETE', url: '/api/learning/cases/:id', allowed: ['trainer'] },
+  { method: 'POST', url: '/api/learning/files', allowed: ['trainer'] },
+  { method: 'GET', url: '/api/learning/files', allowed: ['trainer'] },
+  { method: 'GET', url: '/api/learning/files/:id', allowed: ALL },
+  { method: 'DELETE', url: '/api/learning/files/:id', allowed: ['trainer'] },
+  { method: 'GET', url: '/api/learning/assets/:name', allowed: ALL },
   { method: 'GET', url: '/api/exam-attempts', allowed: ['trainer'] },
   { method: 'GET', url: '/api/exams/:id/results', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
   { method: 'GET', url: '/api/exams/:id/results.xlsx', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
@@ -157,6 +162,8 @@ async function freshIds(): Promise<{ user: string; team: string; attempt: string
 
 function urlFor(route: TRouteCase): string {
   // Learning objects: a random id; routes answer 404 for it, which the matrix accepts as "allowed".
+  if (route.url === '/api/learning/files') return '/api/learning/files?name=matrix.png';
+  if (route.url === '/api/learning/assets/:name') return '/api/learning/assets/no-such-asset.pdf';
   if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam') || route.url.startsWith('/api/certificates/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
   const id = route.url.includes('/teams/') ? ids.team : route.url.includes('/attempts/') ? ids.attempt : route.url.includes('/scenarios/') ? SCENARIO : ids.user;
   return route.url.replace(':id', id);
