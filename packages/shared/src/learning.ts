@@ -359,6 +359,8 @@ export const ZCertificate = z.object({
 export const ZCertificateList = z.object({ certificates: z.array(ZCertificate) });
 export const ZIssuedCertificateList = z.object({ certificates: z.array(ZCertificate.extend({ user: z.object({ id: z.uuid(), displayName: z.string() }) })) });
 export const ZCertificateCodeParams = z.object({ code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'a code like 7KQ2-M9XD-4FHT') });
+/** A trainer issues a course certificate by hand (for example after a classroom course): the person must have completed the course. */
+export const ZIssueCertificateRequest = z.object({ userId: z.uuid(), courseId: z.uuid() });
 export const ZRevokeCertificateRequest = z.object({ reason: z.string().trim().min(1).max(500) });
 /** What the public verification page shows: enough to match the paper, nothing more. */
 export const ZCertificateVerification = z.object({

@@ -165,4 +165,25 @@ describe('certificates', () => {
     const issued = await app.inject({ method: 'GET', url: '/api/certificates/issued', headers: outsider.headers });
     expect(issued.json().certificates).toEqual([]);
   });
+
+  it('can be issued by a trainer for a completed course, once', async () => {
+    const course = await app.inject({ method: 'POST', url: '/api/learning/courses', headers: trainer.headers, payload: { title: { zh: '线下工作坊：情绪急救', en: 'Workshop: emotional first aid' }, summary: { zh: '概要', en: 'Summary' }, audience: { zh: '全体', en: 'All' }, tags: ['workshop'] } });
+    const courseId = course.json().id;
+    const lesson = await app.inject({ method: 'POST', url: `/api/learning/courses/${courseId}/lessons`, headers: trainer.headers, payload: { title: { zh: '现场练习', en: 'Practice' }, summary: { zh: '概要', en: 'Summary' }, minutes: 60, exercise: 'none', video: null, downloads: [], bodyMd: '现场演练。', quizKeys: [] } });
+    const user = await buildUser(db, organisationId, { roles: ['agent'], displayName: '高敏' });
+    const me = await signIn(app, user.login);
+    const early = await app.inject({ method: 'POST', url: '/api/certificates', headers: trainer.headers, payload: { userId: user.id, courseId } });
+    expect(early.statusCode).toBe(404);
+    await app.inject({ method: 'POST', url: `/api/learning/courses/${courseId}/enrol`, headers: me.headers });
+    const notDone = await app.inject({ method: 'POST', url: '/api/certificates', headers: trainer.headers, payload: { userId: user.id, courseId } });
+    expect(notDone.statusCode).toBe(409);
+    await app.inject({ method: 'POST', url: `/api/learning/lessons/${lesson.json().id}/complete`, headers: me.headers, payload: {} });
+    const issued = await app.inject({ method: 'POST', url: '/api/certificates', headers: trainer.headers, payload: { userId: user.id, courseId } });
+    expect(issued.statusCode, issued.body).toBe(201);
+    expect(issued.json()).toEqual(expect.objectContaining({ recipientName: '高敏', courseId, examId: null, score: null }));
+    expect(issued.json().title.zh).toBe('线下工作坊：情绪急救');
+    expect((await myCertificates(me)).map((c) => c.code)).toEqual([issued.json().code]);
+    const twice = await app.inject({ method: 'POST', url: '/api/certificates', headers: trainer.headers, payload: { userId: user.id, courseId } });
+    expect(twice.statusCode).toBe(409);
+  });
 });

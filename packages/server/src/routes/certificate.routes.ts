@@ -1,11 +1,11 @@
-import { ZCertificate, ZCertificateCodeParams, ZCertificateList, ZCertificateVerification, ZIdParams, ZIssuedCertificateList, ZRevokeCertificateRequest } from '@calmdesk/shared';
+import { ZCertificate, ZCertificateCodeParams, ZCertificateList, ZCertificateVerification, ZIdParams, ZIssueCertificateRequest, ZIssuedCertificateList, ZRevokeCertificateRequest } from '@calmdesk/shared';
 import type { FastifyRequest } from 'fastify';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { AppError } from '../errors.js';
 import { rateLimiterCreate } from '../lib/rate-limiter.js';
-import { CERTIFICATE_OVERSEER_ROLES, certificatePdf, listIssuedCertificates, listMyCertificates, revokeCertificate, verifyCertificate } from '../services/certificate.service.js';
+import { CERTIFICATE_OVERSEER_ROLES, certificatePdf, issueCourseCertificate, listIssuedCertificates, listMyCertificates, revokeCertificate, verifyCertificate } from '../services/certificate.service.js';
 
 const tags = ['certificates'];
 
@@ -31,6 +31,11 @@ export function registerCertificateRoutes(app: TRouteApp, deps: TDeps): void {
     const { fileName, bytes } = await certificatePdf(deps, requireAuth(request), request.params.id, baseUrlOf(request));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
   });
+  app.post(
+    '/api/certificates',
+    { config: { access: ['trainer'] }, schema: { tags, summary: 'Issue a course certificate by hand to someone who completed the course', body: ZIssueCertificateRequest, response: { 201: ZCertificate } } },
+    async (request, reply) => reply.code(201).send(await issueCourseCertificate(deps, requireAuth(request), request.body, request.ip)),
+  );
   app.post(
     '/api/certificates/:id/revoke',
     { config: { access: ['trainer'] }, schema: { tags, summary: 'Revoke a certificate, with the reason', params: ZIdParams, body: ZRevokeCertificateRequest, response: { 200: ZCertificate } } },

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { TAuthContext } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import type { TDb } from '../db/client.js';
-import { certificates, courses, examAttempts, exams, organisations, users } from '../db/schema.js';
+import { certificates, courses, enrolments, examAttempts, exams, organisations, users } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { renderCertificatePdf } from '../lib/certificate-pdf.js';
 import { hasAnyRole } from '@calmdesk/shared';
@@ -51,6 +51,35 @@ export async function issueCertificateForAttempt(db: TDb, attempt: typeof examAt
       score: attempt.finalScore,
     })
     .onConflictDoNothing({ target: [certificates.examId, certificates.userId] });
+}
+
+/**
+ * A trainer's certificate for a completed course, without an exam. Refused when the person
+ * has not completed the course or already holds a valid certificate for it.
+ */
+export async function issueCourseCertificate(deps: TDeps, auth: TAuthContext, input: { userId: string; courseId: string }, ip: string) {
+  const rows = await deps.db
+    .select({ completedAt: enrolments.completedAt, displayName: users.displayName, title: courses.title })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(and(eq(enrolments.organisationId, auth.organisationId), eq(enrolments.userId, input.userId), eq(enrolments.courseId, input.courseId)))
+    .limit(1);
+  const enrolment = rows[0];
+  if (!enrolment) throw notFound('Enrolment');
+  if (!enrolment.completedAt) throw new AppError('CONFLICT', 'This person has not completed the course yet', [{ path: 'courseId', message: 'course not completed' }]);
+  const held = await deps.db
+    .select({ id: certificates.id })
+    .from(certificates)
+    .where(and(eq(certificates.userId, input.userId), eq(certificates.courseId, input.courseId), isNull(certificates.revokedAt)))
+    .limit(1);
+  if (held.length > 0) throw new AppError('CONFLICT', 'This person already holds a certificate for this course');
+  const inserted = await deps.db
+    .insert(certificates)
+    .values({ organisationId: auth.organisationId, userId: input.userId, courseId: input.courseId, code: newCertificateCode(), recipientName: enrolment.displayName, title: enrolment.title as TText, score: null })
+    .returning();
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'certificate.issued', targetType: 'certificate', targetId: inserted[0]!.id, details: { userId: input.userId, courseId: input.courseId }, ip });
+  return present(inserted[0]!);
 }
 
 function present(row: typeof certificates.$inferSelect) {
