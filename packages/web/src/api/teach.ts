@@ -10,6 +10,7 @@ import type {
   ZCertificate,
   ZCourseFeedbackSummary,
   ZCourseInput,
+  ZCourseListResponse,
   ZCreateExamRequest,
   ZExamAttempt,
   ZExamAttemptList,
@@ -76,6 +77,7 @@ export const teachKeys = {
   all: ['teach'] as const,
   overview: ['teach', 'overview'] as const,
   feedback: (courseId: string) => ['teach', 'feedback', courseId] as const,
+  catalogue: ['teach', 'catalogue'] as const,
   courses: ['teach', 'courses'] as const,
   lesson: (id: string) => ['teach', 'lessons', id] as const,
   questions: ['teach', 'questions'] as const,
@@ -127,6 +129,15 @@ export function useAssignCourse() {
 // ---------------------------------------------------------------------------
 // Courses and lessons
 
+/** The published courses (what can be assigned and rated), for every overseeing role. */
+export function useCourseCatalogue() {
+  return useQuery({
+    queryKey: teachKeys.catalogue,
+    queryFn: ({ signal }) => apiFetch<z.infer<typeof ZCourseListResponse>>('/api/learning/courses', { signal }),
+    select: (data) => data.courses,
+  });
+}
+
 export function useAuthoringCourses(isEnabled = true) {
   return useQuery({
     queryKey: teachKeys.courses,
@@ -142,6 +153,7 @@ function useInvalidateContent() {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: teachKeys.courses }),
+      queryClient.invalidateQueries({ queryKey: teachKeys.catalogue }),
       queryClient.invalidateQueries({ queryKey: teachKeys.overview }),
       queryClient.invalidateQueries({ queryKey: ['learning'] }),
     ]);
@@ -265,10 +277,10 @@ export function useSaveQuestion() {
 export function useSetQuestionRetired() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, isRetired }: { id: string; isRetired: boolean }) =>
-      isRetired
-        ? apiFetch<void>(`/api/learning/questions/${enc(id)}`, { method: 'DELETE' })
-        : apiFetch<TQuestionFull>(`/api/learning/questions/${enc(id)}/restore`, { method: 'POST' }),
+    mutationFn: async ({ id, isRetired }: { id: string; isRetired: boolean }): Promise<void> => {
+      if (isRetired) await apiFetch<void>(`/api/learning/questions/${enc(id)}`, { method: 'DELETE' });
+      else await apiFetch<TQuestionFull>(`/api/learning/questions/${enc(id)}/restore`, { method: 'POST' });
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teachKeys.questions }),
   });
 }

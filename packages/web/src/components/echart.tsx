@@ -1,16 +1,16 @@
-import { LineChart, RadarChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, RadarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type CSSProperties } from 'react';
 
 /**
  * A tiny wrapper over ECharts (no React binding package): the charts this app draws
- * (line, radar) registered once, SVG rendering (sharp at any zoom and in screenshots),
+ * (line, radar, bar) registered once, SVG rendering (sharp at any zoom and in screenshots),
  * resized with its box, disposed with the component. Import it only from lazy-loaded pages
  * so ECharts stays out of the first bundle.
  */
-echarts.use([LineChart, RadarChart, GridComponent, RadarComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+echarts.use([LineChart, RadarChart, BarChart, GridComponent, RadarComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
 export type TEChartOption = echarts.EChartsCoreOption;
 

@@ -3,7 +3,7 @@ import type { TExamAttempt, TQuestionFull } from '../../api/teach';
 import { bundleFileName, readBundleText } from './bundle';
 import { availableFromIssue, countMatchingQuestions } from './exam-form';
 import { answerLines, optionLetter, previewFinalScore, shortAnswerIds } from './grading';
-import { discriminationBand, flagReasons, sortStatRows, type TStatRow } from './stats';
+import { discriminationBand, flagReasons, sortStatRows, summariseResults, type TStatRow } from './stats';
 
 describe('countMatchingQuestions', () => {
   const base = { type: 'single' as const, options: [], answer: [], stem: '', explanation: '', rubric: null, origin: 'custom' as const, isEdited: false, usedInLessons: 0 };
@@ -45,6 +45,19 @@ describe('question statistics', () => {
   it('lists flagged questions first, then the hardest', () => {
     const rows = [row({ key: 'easy', difficulty: 0.9 }), row({ key: 'hard', difficulty: 0.3 }), row({ key: 'flagged', difficulty: 0.99, isFlagged: true })];
     expect(sortStatRows(rows).map((r) => r.key)).toEqual(['flagged', 'hard', 'easy']);
+  });
+});
+
+describe('summariseResults', () => {
+  it('counts passes and averages the best scores of people who have one', () => {
+    expect(
+      summariseResults([
+        { bestScore: 90, isPassed: true },
+        { bestScore: 55, isPassed: false },
+        { bestScore: null, isPassed: false },
+      ]),
+    ).toEqual({ people: 3, passed: 1, passRate: 33, averageBest: 73 });
+    expect(summariseResults([])).toEqual({ people: 0, passed: 0, passRate: null, averageBest: null });
   });
 });
 

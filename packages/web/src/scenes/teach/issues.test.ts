@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueNamePath, placeIssues, type TNamePath } from './issues';
+import { fieldMatcher, issueNamePath, placeIssues, type TNamePath } from './issues';
 
 describe('issueNamePath', () => {
   it.each([
@@ -34,5 +34,15 @@ describe('placeIssues', () => {
       { name: ['quizKeys'], errors: ['unknown question key "x"', 'unknown question key "y"'] },
     ]);
     expect(placed.unplaced).toEqual(['key: taken', 'Invalid input']);
+  });
+});
+
+describe('fieldMatcher', () => {
+  it('matches list positions with *', () => {
+    const hasField = fieldMatcher(['title.zh', 'downloads.*.url', 'quizKeys']);
+    expect(hasField(['downloads', 3, 'url'])).toBe(true);
+    expect(hasField(['title', 'zh'])).toBe(true);
+    expect(hasField(['quizKeys', 2])).toBe(false);
+    expect(placeIssues([{ path: 'quizKeys.2', message: 'unknown' }], hasField).fields).toEqual([{ name: ['quizKeys'], errors: ['unknown'] }]);
   });
 });

@@ -50,3 +50,14 @@ export function placeIssues(issues: readonly TFieldIssue[], hasField: (name: TNa
   }
   return { fields: [...byName.values()], unplaced };
 }
+
+/**
+ * A field test for {@link placeIssues} from the form's field names, `*` standing for a list
+ * position: `['title.zh', 'downloads.*.url', 'quizKeys']`.
+ * @param patterns the name paths the form shows errors on
+ * @returns whether a name path is one of them
+ */
+export function fieldMatcher(patterns: readonly string[]): (name: TNamePath) => boolean {
+  const known = new Set(patterns);
+  return (name) => known.has(name.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('.'));
+}

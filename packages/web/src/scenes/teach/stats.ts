@@ -53,3 +53,28 @@ export function discriminationBand(value: number | null): TDiscriminationBand {
 export function sortStatRows(rows: readonly TStatRow[]): TStatRow[] {
   return [...rows].sort((a, b) => Number(b.isFlagged) - Number(a.isFlagged) || a.difficulty - b.difficulty);
 }
+
+export interface TResultsSummary {
+  people: number;
+  passed: number;
+  /** Whole percentage of people who passed; null with nobody yet. */
+  passRate: number | null;
+  /** Mean of the people's best scores (people without a score left out); null when none. */
+  averageBest: number | null;
+}
+
+/**
+ * The figures above an exam's results table.
+ * @param rows one row per person: best score and whether they passed
+ * @returns counts, pass rate and the average best score
+ */
+export function summariseResults(rows: readonly { bestScore: number | null; isPassed: boolean }[]): TResultsSummary {
+  const passed = rows.filter((row) => row.isPassed).length;
+  const scores = rows.flatMap((row) => (row.bestScore === null ? [] : [row.bestScore]));
+  return {
+    people: rows.length,
+    passed,
+    passRate: rows.length === 0 ? null : Math.round((passed / rows.length) * 100),
+    averageBest: scores.length === 0 ? null : Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length),
+  };
+}

@@ -1,0 +1,108 @@
+import { BoldOutlined, FontSizeOutlined, LinkOutlined, MessageOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Col, Flex, Input, Row, Tooltip, Typography, type GetRef } from 'antd';
+import { useDeferredValue, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SafeMarkdown } from '../../components/safe-markdown';
+import { applyMarkdownAction, MARKDOWN_ACTIONS, type TMarkdownAction, type TMarkdownPlaceholders } from './markdown-tools';
+
+const ACTION_ICONS: Record<TMarkdownAction, ReactNode> = {
+  heading: <FontSizeOutlined />,
+  bold: <BoldOutlined />,
+  list: <UnorderedListOutlined />,
+  quote: <MessageOutlined />,
+  link: <LinkOutlined />,
+  table: <TableOutlined />,
+};
+
+/**
+ * A Markdown editor for lesson and case text: a textarea with a small toolbar (heading, bold,
+ * list, quote, link, table) and, beside it, a live preview drawn by SafeMarkdown, the same
+ * renderer the learners' pages use. Works as an antd form control (value/onChange).
+ * @param props.value the Markdown
+ * @param props.onChange called with the new text
+ * @param props.testId prefix of the testids: `${testId}-input`, `${testId}-preview`, `${testId}-tool-${action}`
+ * @param props.height the height of the text box and the preview, in pixels
+ * @param props.status 'error' when the form shows an error on this field
+ */
+export function MarkdownEditor({
+  value = '',
+  onChange,
+  testId,
+  height = 480,
+  status,
+  id,
+}: {
+  value?: string;
+  onChange?: (next: string) => void;
+  testId: string;
+  height?: number;
+  status?: 'error' | 'warning' | '';
+  id?: string;
+}) {
+  const { t } = useTranslation();
+  const boxRef = useRef<GetRef<typeof Input.TextArea>>(null);
+  // Typing stays quick in long lessons: the preview may trail a keystroke behind.
+  const preview = useDeferredValue(value);
+
+  const words: TMarkdownPlaceholders = {
+    heading: t('teach.markdown.words.heading'),
+    bold: t('teach.markdown.words.bold'),
+    listItem: t('teach.markdown.words.listItem'),
+    quote: t('teach.markdown.words.quote'),
+    linkText: t('teach.markdown.words.linkText'),
+    tableHeader: [t('teach.markdown.words.column1'), t('teach.markdown.words.column2')],
+    tableCell: [t('teach.markdown.words.cell'), t('teach.markdown.words.cell')],
+  };
+
+  const run = (action: TMarkdownAction) => {
+    const box = boxRef.current?.resizableTextArea?.textArea;
+    const start = box?.selectionStart ?? value.length;
+    const end = box?.selectionEnd ?? value.length;
+    const edit = applyMarkdownAction({ text: value, selectionStart: start, selectionEnd: end }, action, words);
+    onChange?.(edit.text);
+    // Select what the author will want to type over once React has put the new text in.
+    requestAnimationFrame(() => {
+      const next = boxRef.current?.resizableTextArea?.textArea;
+      if (!next) return;
+      next.focus();
+      next.setSelectionRange(edit.selectionStart, edit.selectionEnd);
+    });
+  };
+
+  return (
+    <Row gutter={[16, 12]} className="cd-teach-md">
+      <Col xs={24} xl={12}>
+        <Flex className="cd-teach-md__toolbar" gap={2} wrap role="toolbar" aria-label={t('teach.markdown.toolbar')}>
+          {MARKDOWN_ACTIONS.map((action) => (
+            <Tooltip key={action} title={t(`teach.markdown.tools.${action}`)}>
+              <Button type="text" size="small" icon={ACTION_ICONS[action]} onClick={() => run(action)} aria-label={t(`teach.markdown.tools.${action}`)} data-testid={`${testId}-tool-${action}`} />
+            </Tooltip>
+          ))}
+          <Typography.Text type="secondary" className="cd-teach-md__count">
+            {t('teach.markdown.count', { count: value.length })}
+          </Typography.Text>
+        </Flex>
+        <Input.TextArea
+          id={id}
+          ref={boxRef}
+          value={value}
+          onChange={(event) => onChange?.(event.target.value)}
+          status={status}
+          spellCheck={false}
+          className="cd-teach-md__input"
+          style={{ height, resize: 'vertical' }}
+          aria-label={t('teach.markdown.input')}
+          data-testid={`${testId}-input`}
+        />
+      </Col>
+      <Col xs={24} xl={12}>
+        <div className="cd-teach-md__toolbar">
+          <Typography.Text type="secondary">{t('teach.markdown.preview')}</Typography.Text>
+        </div>
+        <div className="cd-teach-md__preview" style={{ height }} data-testid={`${testId}-preview`}>
+          {preview.trim() === '' ? <Typography.Text type="secondary">{t('teach.markdown.emptyPreview')}</Typography.Text> : <SafeMarkdown>{preview}</SafeMarkdown>}
+        </div>
+      </Col>
+    </Row>
+  );
+}
