@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { caseTagCounts, filterCases } from './cases';
 import { hastText, parseDialogue } from './dialogue';
 import { compareMarks, problemClauses, splitClauses, SPOT_SAMPLES } from './spot';
 import { lessonVideo } from './video';
@@ -104,5 +105,34 @@ describe('spot the language', () => {
     const sample = SPOT_SAMPLES.find((item) => item.id === 'late-parcel')!;
     expect([...problemClauses(sample).keys()]).toEqual([2, 3, 4]);
     expect(compareMarks(sample, new Set([0, 2, 4]))).toEqual({ found: [2, 4], missed: [3], extra: [0] });
+  });
+});
+
+describe('case library filter', () => {
+  const cases = [
+    { key: 'late-mooncake', title: { zh: '中秋前的月饼', en: 'Mooncakes' }, kind: 'good', tags: ['delivery', 'empathy'], goods: 'food' },
+    { key: 'toothbrush-price', title: { zh: '一分钱一分货', en: 'You get what you pay for' }, kind: 'bad', tags: ['price', 'objection'], goods: 'electronics' },
+    { key: 'sweater-review', title: { zh: '差评威胁', en: 'Review threat' }, kind: 'turnaround', tags: ['bad-review', 'delivery'], goods: 'clothing' },
+  ];
+  const none = { kind: '', tag: '', goods: '', q: '' };
+
+  it('filters by kind, tag and goods together', () => {
+    expect(filterCases(cases, none)).toHaveLength(3);
+    expect(filterCases(cases, { ...none, kind: 'bad' }).map((item) => item.key)).toEqual(['toothbrush-price']);
+    expect(filterCases(cases, { ...none, tag: 'delivery' }).map((item) => item.key)).toEqual(['late-mooncake', 'sweater-review']);
+    expect(filterCases(cases, { ...none, tag: 'delivery', goods: 'clothing' }).map((item) => item.key)).toEqual(['sweater-review']);
+  });
+
+  it('searches titles in both languages and tags by code or by their shown name', () => {
+    expect(filterCases(cases, { ...none, q: '月饼' }).map((item) => item.key)).toEqual(['late-mooncake']);
+    expect(filterCases(cases, { ...none, q: 'REVIEW' }).map((item) => item.key)).toEqual(['sweater-review']);
+    expect(filterCases(cases, { ...none, q: '价格' }, (tag) => (tag === 'price' ? '价格' : tag)).map((item) => item.key)).toEqual(['toothbrush-price']);
+  });
+
+  it('lists tags by how often they are used', () => {
+    expect(caseTagCounts(cases).slice(0, 2)).toEqual([
+      { tag: 'delivery', count: 2 },
+      { tag: 'bad-review', count: 1 },
+    ]);
   });
 });

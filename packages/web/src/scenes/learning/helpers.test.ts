@@ -3,6 +3,7 @@ import { ABC_FIELDS, abcStorageKey, isSheetEmpty, parseSheet, sheetAsText } from
 import { answersToSend, cleanAnswer, examStorageKey, openQuestionNumbers, optionLetter, parseStoredAnswers, readAnswer } from './answers';
 import { BREATH_MAX_SCALE, BREATH_MIN_SCALE, BREATH_PATTERNS, breathAt, breathCycleMs } from './breathing';
 import { normaliseCertificateCode, verificationUrl } from './certificate';
+import { canTakeMakeUp, examAction } from './exam-rules';
 import { clockOffsetMs, clockTone, formatClock, secondsLeft, warningsCrossed } from './countdown';
 import { isCourseOverdue, lessonNeighbours, percentDone, resumeLessonId } from './progress';
 import { GROUP_MS, MUSCLE_GROUPS, RELAXATION_TOTAL_MS, RELAX_MS, TENSE_MS, groupStartMs, relaxationAt } from './relaxation';
@@ -234,5 +235,25 @@ describe('certificate codes', () => {
 
   it('builds the public check address from the site origin', () => {
     expect(verificationUrl('https://calm.example.com/', '7KQ2-M9XD-4FHT')).toBe('https://calm.example.com/verify/7KQ2-M9XD-4FHT');
+  });
+});
+
+describe('exam actions', () => {
+  const base = { openAttemptId: null, isPassed: false, attemptsUsed: 0, maxAttempts: 2 };
+
+  it('resumes an open attempt before anything else', () => {
+    expect(examAction({ ...base, openAttemptId: 'a1', attemptsUsed: 1 })).toBe('resume');
+  });
+
+  it('starts the first attempt, offers a make-up after a failure while attempts remain', () => {
+    expect(examAction(base)).toBe('start');
+    expect(examAction({ ...base, attemptsUsed: 1 })).toBe('make-up');
+    expect(canTakeMakeUp({ ...base, attemptsUsed: 1 })).toBe(true);
+  });
+
+  it('offers nothing once passed or out of attempts', () => {
+    expect(examAction({ ...base, attemptsUsed: 1, isPassed: true })).toBe('none');
+    expect(examAction({ ...base, attemptsUsed: 2 })).toBe('none');
+    expect(canTakeMakeUp({ ...base, attemptsUsed: 2 })).toBe(false);
   });
 });
