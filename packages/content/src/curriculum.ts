@@ -7,10 +7,25 @@ import { parseYamlSource, ZLocalisedStrict } from './validate.js';
 /**
  * The built-in curriculum (content/curriculum/FORMAT.md): courses of Markdown lessons with
  * front matter, a question bank, a case library. Every problem is reported with file, line
- * and field, and the cross-references (lesson files, quiz ids) are checked too.
+ * and field, and the cross-references (lesson files, quiz ids, built-in files) are checked too.
  */
 const ZLocalised = ZLocalisedStrict;
 const ZSlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and dashes');
+
+/** Where the server serves the files in content/curriculum/assets (GET /api/learning/assets/<name>). */
+export const ASSET_URL_PREFIX = '/api/learning/assets/';
+// The same plain-name rule the server applies before it reads a built-in file: no folders, so
+// nothing outside the assets folder can be named.
+const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.[a-z0-9]+$/;
+// What the server sends for a built-in file (its upload types plus our own SVG diagrams);
+// any other extension would be a 404 in the lesson.
+const ASSET_EXTENSIONS = new Set(['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'txt', 'csv', 'md', 'docx', 'xlsx', 'pptx', 'mp3']);
+const isHttpsUrl = (url: string) => z.url({ protocol: /^https$/ }).safeParse(url).success;
+
+/** A download: an https link, or a built-in file at /api/learning/assets/<name> (checked to exist by the loader). */
+const ZDownloadUrl = z
+  .string()
+  .refine((url) => isHttpsUrl(url) || url.startsWith(ASSET_URL_PREFIX), { message: `an https:// link, or ${ASSET_URL_PREFIX}<file name> for a file in content/curriculum/assets` });
 
 export const ZCourse = z
   .object({
@@ -35,7 +50,7 @@ export const ZLessonMeta = z
     exercise: z.enum(EXERCISES).default('none'),
     quiz: z.array(z.string().min(1)).max(10).default([]),
     video: z.url({ protocol: /^https$/ }).nullable().default(null),
-    downloads: z.array(z.object({ title: ZLocalised, url: z.url({ protocol: /^https$/ }) }).strict()).default([]),
+    downloads: z.array(z.object({ title: ZLocalised, url: ZDownloadUrl }).strict()).default([]),
   })
   .strict();
 
@@ -100,7 +115,7 @@ function splitFrontMatter(source: string): { meta: string; body: string } | unde
   return m ? { meta: m[1]!, body: m[2]! } : undefined;
 }
 
-function readMarkdown<T>(file: string, schema: z.ZodType<T>, errors: TContentError[]): (T & { body: string }) | undefined {
+function readMarkdown<T>(file: string, schema: z.ZodType<T>, errors: TContentError[]): { item: T & { body: string }; source: string } | undefined {
   const source = fs.readFileSync(file, 'utf8');
   const parts = splitFrontMatter(source);
   if (!parts) {
@@ -114,7 +129,49 @@ function readMarkdown<T>(file: string, schema: z.ZodType<T>, errors: TContentErr
     return undefined;
   }
   if (parts.body.trim().length < 100) errors.push({ file, path: 'body', message: 'the text is missing or too short' });
-  return { ...parsed.data, body: parts.body };
+  return { item: { ...parsed.data, body: parts.body }, source };
+}
+
+/** 1-based line of a character offset. */
+function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Why a built-in file address cannot be served, or undefined when the file is there. */
+function assetProblem(url: string, assetsDir: string): string | undefined {
+  const name = url.slice(ASSET_URL_PREFIX.length);
+  if (!ASSET_NAME.test(name)) return `"${url}": name the file plainly (lower-case letters, digits, dashes, one extension), no folders`;
+  const extension = name.slice(name.lastIndexOf('.') + 1);
+  if (!ASSET_EXTENSIONS.has(extension)) return `"${url}": .${extension} files are not served; use one of ${[...ASSET_EXTENSIONS].join(', ')}`;
+  const file = path.join(assetsDir, name);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return `no file assets/${name} for "${url}"`;
+  return undefined;
+}
+
+// Inline links and images `](/api/learning/assets/x.svg "title")` and reference definitions
+// `[x]: /api/learning/assets/x.pdf`; an optional <…> around the address is allowed in both.
+const BODY_ASSET_LINK = /\]\(\s*<?(\/api\/learning\/assets\/[^\s)>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\/api\/learning\/assets\/[^\s>]*)/gm;
+
+/**
+ * Checks that every built-in file a Markdown file names exists in content/curriculum/assets:
+ * the front matter `downloads` (field `downloads.<n>.url`) and links and images in the body
+ * (field `body`), each with the line it is on.
+ */
+function checkAssetLinks(file: string, source: string, body: string, downloads: readonly { url: string }[], assetsDir: string, errors: TContentError[]): void {
+  for (const [index, download] of downloads.entries()) {
+    if (!download.url.startsWith(ASSET_URL_PREFIX)) continue;
+    const problem = assetProblem(download.url, assetsDir);
+    const at = source.indexOf(download.url);
+    if (problem) errors.push({ file, ...(at >= 0 ? { line: lineAt(source, at) } : {}), path: `downloads.${index}.url`, message: problem });
+  }
+  const bodyStart = source.length - body.length;
+  for (const match of body.matchAll(BODY_ASSET_LINK)) {
+    const url = (match[1] ?? match[2])!;
+    const problem = assetProblem(url, assetsDir);
+    if (problem) errors.push({ file, line: lineAt(source, bodyStart + match.index + match[0].indexOf(url)), path: 'body', message: problem });
+  }
 }
 
 /**
@@ -123,6 +180,7 @@ function readMarkdown<T>(file: string, schema: z.ZodType<T>, errors: TContentErr
  */
 export function loadCurriculum(directory: string): { success: true; data: TCurriculum } | { success: false; errors: TContentError[] } {
   const errors: TContentError[] = [];
+  const assetsDir = path.join(directory, 'assets');
   const list = (dir: string, ext: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : []);
 
   const questions: TQuestion[] = [];
@@ -163,8 +221,10 @@ export function loadCurriculum(directory: string): { success: true; data: TCurri
         errors.push({ file, path: `lessons.${index}`, message: `no file lessons/${lessonId}.md` });
         continue;
       }
-      const lesson = readMarkdown(lessonFile, ZLessonMeta, errors);
-      if (!lesson) continue;
+      const read = readMarkdown(lessonFile, ZLessonMeta, errors);
+      if (!read) continue;
+      const lesson = read.item;
+      checkAssetLinks(lessonFile, read.source, lesson.body, lesson.downloads, assetsDir, errors);
       if (lesson.id !== lessonId) errors.push({ file: lessonFile, line: 2, path: 'id', message: `id "${lesson.id}" must match the file name "${lessonId}"` });
       for (const q of lesson.quiz) if (!questionIds.has(q)) errors.push({ file: lessonFile, path: 'quiz', message: `no question "${q}" in the bank` });
       lessonsFull.push(lesson);
@@ -176,8 +236,10 @@ export function loadCurriculum(directory: string): { success: true; data: TCurri
   const cases: TCurriculum['cases'] = [];
   for (const name of list(path.join(directory, 'cases'), '.md')) {
     const file = path.join(directory, 'cases', name);
-    const item = readMarkdown(file, ZCaseMeta, errors);
-    if (!item) continue;
+    const read = readMarkdown(file, ZCaseMeta, errors);
+    if (!read) continue;
+    const item = read.item;
+    checkAssetLinks(file, read.source, item.body, [], assetsDir, errors);
     if (item.id !== name.replace(/\.md$/, '')) errors.push({ file, line: 2, path: 'id', message: 'id must match the file name' });
     cases.push(item);
   }
