@@ -134,7 +134,7 @@ export default function CaseEditorPage() {
   return (
     <div data-testid="teach-case-editor">
       {header}
-      <Flex align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+      <Flex className="cd-teach-editor-bar" align="center" gap={12} wrap>
         {back}
         <Typography.Title level={4} style={{ margin: 0 }}>
           {isNew ? t('teach.caseEditor.newTitle') : labels.text(source?.title ?? { zh: '', en: '' })}

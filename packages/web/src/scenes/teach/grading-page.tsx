@@ -94,7 +94,7 @@ export default function GradingPage() {
   return (
     <div data-testid="teach-grading">
       {header}
-      <Flex align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+      <Flex className="cd-teach-editor-bar" align="center" gap={12} wrap>
         {back}
         <Typography.Title level={4} style={{ margin: 0 }}>
           {entry ? t('teach.grading.title', { name: entry.user.displayName, exam: labels.text(entry.examTitle) }) : t('teach.grading.titleUnknown')}
@@ -103,6 +103,14 @@ export default function GradingPage() {
           {labels.attemptStatus(attempt.status)}
         </Tag>
         {attempt.isMakeUp && <Tag color="orange">{t('teach.common.makeUp', { count: attempt.attemptNumber - 1 })}</Tag>}
+        {isGradable && (
+          <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
+            <Typography.Text type="secondary">{preview === null ? t('teach.grading.previewPending') : t('teach.grading.previewLine', { score: preview })}</Typography.Text>
+            <Button type="primary" loading={grade.isPending} onClick={submit} data-testid="teach-grade-submit-top">
+              {t('teach.grading.submit')}
+            </Button>
+          </Flex>
+        )}
       </Flex>
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]} align="middle">
@@ -160,7 +168,7 @@ export default function GradingPage() {
         ))}
       </Flex>
       {isGradable && (
-        <Flex className="cd-teach-sticky-actions" justify="flex-end" gap={12} align="center">
+        <Flex justify="flex-end" gap={12} align="center" style={{ padding: '16px 0' }}>
           {missing.length > 0 && <Typography.Text type="danger">{t('teach.grading.markAll', { count: missing.length })}</Typography.Text>}
           <Typography.Text type="secondary">{preview === null ? t('teach.grading.previewPending') : t('teach.grading.previewLine', { score: preview })}</Typography.Text>
           <Button type="primary" size="large" loading={grade.isPending} onClick={submit} data-testid="teach-grade-submit">
@@ -247,19 +255,26 @@ function QuestionCard({
         </Col>
         {isShort && (
           <Col xs={24} lg={12}>
-            <Typography.Text type="secondary">{t('teach.grading.reference')}</Typography.Text>
-            <ul className="cd-teach-answer" style={{ margin: 0, paddingInlineStart: 28 }}>
-              {(result?.correctAnswer ?? []).map((point, i) => (
-                <li key={i}>{String(point)}</li>
-              ))}
-            </ul>
+            {(result?.correctAnswer ?? []).length > 0 && (
+              <>
+                <Typography.Text type="secondary">{t('teach.grading.reference')}</Typography.Text>
+                <ul className="cd-teach-answer" style={{ margin: 0, paddingInlineStart: 28 }} data-testid={`teach-grade-reference-${question.id}`}>
+                  {(result?.correctAnswer ?? []).map((point, i) => (
+                    <li key={i}>{String(point)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             {result?.explanation && (
               <Typography.Paragraph style={{ marginTop: 8 }}>
                 <Typography.Text type="secondary">{t('teach.grading.explanation')}</Typography.Text> {result.explanation}
               </Typography.Paragraph>
             )}
             {result?.rubric && (
-              <Alert type="info" title={t('teach.grading.rubric')} description={<span style={{ whiteSpace: 'pre-wrap' }}>{result.rubric}</span>} style={{ marginTop: 8 }} />
+              <div className="cd-teach-rubric" data-testid={`teach-grade-rubric-${question.id}`}>
+                <Typography.Text strong>{t('teach.grading.rubric')}</Typography.Text>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{result.rubric}</div>
+              </div>
             )}
             {isGradable && (
               <Flex align="center" gap={12} style={{ marginTop: 12 }} wrap>

@@ -136,7 +136,7 @@ export default function LessonEditorPage() {
   return (
     <div data-testid="teach-lesson-editor">
       {header}
-      <Flex align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+      <Flex className="cd-teach-editor-bar" align="center" gap={12} wrap>
         <Link to={courseLink}>
           <Button icon={<ArrowLeftOutlined />}>{course ? labels.text(course.title) : t('teach.lessonEditor.backToCourse')}</Button>
         </Link>
@@ -234,13 +234,6 @@ export default function LessonEditorPage() {
           </Form.Item>
         </Card>
       </Form>
-      <Flex className="cd-teach-sticky-actions" justify="flex-end" gap={8} align="center">
-        {isDirty && <Typography.Text type="warning">{t('teach.common.unsaved')}</Typography.Text>}
-        <Link to={courseLink}>
-          <Button>{t('teach.lessonEditor.backToCourse')}</Button>
-        </Link>
-        {saveButton}
-      </Flex>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { BoldOutlined, FontSizeOutlined, LinkOutlined, MessageOutlined, TableOut
 import { Button, Col, Flex, Input, Row, Tooltip, Typography, type GetRef } from 'antd';
 import { useDeferredValue, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SafeMarkdown } from '../../components/safe-markdown';
+import { RichText } from '../learning/rich-text';
+import '../learning/learning.css';
 import { applyMarkdownAction, MARKDOWN_ACTIONS, type TMarkdownAction, type TMarkdownPlaceholders } from './markdown-tools';
 
 const ACTION_ICONS: Record<TMarkdownAction, ReactNode> = {
@@ -16,8 +17,9 @@ const ACTION_ICONS: Record<TMarkdownAction, ReactNode> = {
 
 /**
  * A Markdown editor for lesson and case text: a textarea with a small toolbar (heading, bold,
- * list, quote, link, table) and, beside it, a live preview drawn by SafeMarkdown, the same
- * renderer the learners' pages use. Works as an antd form control (value/onChange).
+ * list, quote, link, table) and, beside it, a live preview drawn by the learners' own renderer
+ * (RichText: SafeMarkdown with their typography and dialogue quotes as chat bubbles), so the
+ * author sees exactly what learners will. Works as an antd form control (value/onChange).
  * @param props.value the Markdown
  * @param props.onChange called with the new text
  * @param props.testId prefix of the testids: `${testId}-input`, `${testId}-preview`, `${testId}-tool-${action}`
@@ -100,7 +102,7 @@ export function MarkdownEditor({
           <Typography.Text type="secondary">{t('teach.markdown.preview')}</Typography.Text>
         </div>
         <div className="cd-teach-md__preview" style={{ height }} data-testid={`${testId}-preview`}>
-          {preview.trim() === '' ? <Typography.Text type="secondary">{t('teach.markdown.emptyPreview')}</Typography.Text> : <SafeMarkdown>{preview}</SafeMarkdown>}
+          {preview.trim() === '' ? <Typography.Text type="secondary">{t('teach.markdown.emptyPreview')}</Typography.Text> : <RichText>{preview}</RichText>}
         </div>
       </Col>
     </Row>
