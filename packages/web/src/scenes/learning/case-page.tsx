@@ -34,11 +34,11 @@ export default function CasePage() {
               {labels.kind(item.kind)}
             </Tag>
             <Link to={`/learning/cases?goods=${encodeURIComponent(item.goods)}`}>
-              <Tag bordered={false}>{labels.goods(item.goods)}</Tag>
+              <Tag variant="filled">{labels.goods(item.goods)}</Tag>
             </Link>
             {item.tags.map((tag) => (
               <Link key={tag} to={`/learning/cases?tag=${encodeURIComponent(tag)}`}>
-                <Tag bordered={false}>{labels.tag(tag)}</Tag>
+                <Tag variant="filled">{labels.tag(tag)}</Tag>
               </Link>
             ))}
           </Flex>

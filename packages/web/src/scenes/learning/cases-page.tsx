@@ -18,14 +18,14 @@ function CaseCard({ item }: { item: TCaseSummary }) {
       <Card hoverable variant="borderless" className={`cd-learning-card cd-learning-case-card cd-learning-case-card--${item.kind}`}>
         <Flex gap={6} wrap>
           <Tag color={color}>{labels.kind(item.kind)}</Tag>
-          <Tag bordered={false}>{labels.goods(item.goods)}</Tag>
+          <Tag variant="filled">{labels.goods(item.goods)}</Tag>
         </Flex>
         <Typography.Text strong className="cd-learning-card__title">
           {labels.text(item.title)}
         </Typography.Text>
         <Flex gap={4} wrap>
           {item.tags.map((tag) => (
-            <Tag key={tag} bordered={false} className="cd-learning-small-tag">
+            <Tag key={tag} variant="filled" className="cd-learning-small-tag">
               {labels.tag(tag)}
             </Tag>
           ))}

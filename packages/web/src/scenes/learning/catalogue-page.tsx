@@ -83,7 +83,7 @@ function CourseCard({
       </Typography.Text>
       <Flex gap={4} wrap>
         {course.tags.map((tag) => (
-          <Tag key={tag} bordered={false}>
+          <Tag key={tag} variant="filled">
             {labels.tag(tag)}
           </Tag>
         ))}

@@ -35,7 +35,7 @@ function LessonList({ course }: { course: TCourseDetail }) {
               <Flex gap={12} wrap align="center" style={{ marginTop: 4 }}>
                 <Minutes minutes={lesson.minutes} />
                 {lesson.exercise !== 'none' && (
-                  <Tag color="cyan" icon={<ExperimentOutlined />} bordered={false}>
+                  <Tag color="cyan" icon={<ExperimentOutlined />} variant="filled">
                     {labels.exercise(lesson.exercise)}
                   </Tag>
                 )}
@@ -97,7 +97,7 @@ export default function CoursePage() {
           <Minutes minutes={course.minutes} />
           <Flex gap={4} wrap>
             {course.tags.map((tag) => (
-              <Tag key={tag} bordered={false}>
+              <Tag key={tag} variant="filled">
                 {labels.tag(tag)}
               </Tag>
             ))}

@@ -104,7 +104,7 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
             {exam ? labels.text(exam.title) : t('learn.attempt.title')}
           </Typography.Title>
           {attempt.isMakeUp && <Tag color="orange">{t('learn.attempt.makeUp')}</Tag>}
-          <Tag bordered={false}>{t('learn.attempt.attemptN', { n: attempt.attemptNumber })}</Tag>
+          <Tag variant="filled">{t('learn.attempt.attemptN', { n: attempt.attemptNumber })}</Tag>
         </Flex>
         {exam && (
           <Typography.Text type="secondary">
@@ -209,7 +209,7 @@ function ExamResult({ attempt, exam, hadConflict }: { attempt: TExamAttempt; exa
             {exam ? labels.text(exam.title) : t('learn.attempt.title')}
           </Typography.Title>
           {attempt.isMakeUp && <Tag color="orange">{t('learn.attempt.makeUp')}</Tag>}
-          <Tag bordered={false}>{t('learn.attempt.attemptN', { n: attempt.attemptNumber })}</Tag>
+          <Tag variant="filled">{t('learn.attempt.attemptN', { n: attempt.attemptNumber })}</Tag>
         </Flex>
       </div>
       {hadConflict && (

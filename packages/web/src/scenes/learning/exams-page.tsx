@@ -79,7 +79,7 @@ function ExamCard({ exam, onStart }: { exam: TExamSummary; onStart: (exam: TExam
       </Flex>
       <Flex gap={4} wrap>
         {exam.tags.map((tag) => (
-          <Tag key={tag} bordered={false}>
+          <Tag key={tag} variant="filled">
             {labels.tag(tag)}
           </Tag>
         ))}

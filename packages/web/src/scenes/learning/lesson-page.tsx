@@ -109,7 +109,7 @@ export default function LessonPage() {
             </Tag>
           )}
           {hasExercise(lesson.exercise) && (
-            <Tag color="cyan" icon={<ExperimentOutlined />} bordered={false}>
+            <Tag color="cyan" icon={<ExperimentOutlined />} variant="filled">
               {labels.exercise(lesson.exercise)}
             </Tag>
           )}

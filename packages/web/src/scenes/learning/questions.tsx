@@ -17,7 +17,7 @@ function QuestionHead({ question, number, extra }: { question: TQuestion; number
       <div className="cd-question__stem">
         <span className="cd-question__number">{number}.</span>
         {question.stem}
-        <Tag bordered={false} style={{ marginInlineStart: 8 }}>
+        <Tag variant="filled" style={{ marginInlineStart: 8 }}>
           {labels.questionType(question.type)}
         </Tag>
       </div>
