@@ -114,6 +114,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await expect(page.getByTestId('learning-lesson-exercise')).toHaveAttribute('data-exercise', 'abc-worksheet');
   await page.getByTestId('learning-abc-a').fill('顾客一小时内问了四次“怎么还不发货”。');
   await page.getByTestId('learning-abc-b').fill('他就是故意烦我。');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: artifact('learning-lesson'), fullPage: false });
   const quiz = page.getByTestId('learning-quiz');
   const quizCount = await quiz.locator('.cd-question').count();

@@ -64,7 +64,7 @@ function CertificateCard({ certificate }: { certificate: TCertificate }) {
           </div>
         )}
       </dl>
-      <Flex gap={8} wrap>
+      <Flex gap={8} wrap style={{ marginTop: 8 }}>
         <Button type="primary" icon={<DownloadOutlined />} href={certificatePdfUrl(certificate.id)} download data-testid={`learning-certificate-pdf-${certificate.id}`}>
           {t('learn.certificates.download')}
         </Button>

@@ -1,7 +1,8 @@
 import { CheckCircleFilled, ExperimentOutlined, PlayCircleOutlined, TrophyOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Row, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useCourse, useEnrol, type TCourseDetail } from '../../api/learning';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { CourseFeedback } from './course-feedback';
@@ -62,10 +63,27 @@ export default function CoursePage() {
   const errorMessage = useErrorMessage();
   const courseQuery = useCourse(courseId);
   const enrol = useEnrol();
+  const { hash } = useLocation();
+  const isLoaded = courseQuery.isSuccess;
 
-  if (courseQuery.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (courseQuery.isError) {
-    return <LoadFailure error={courseQuery.error} backTo="/learning" backLabel={t('learn.common.backToCourses')} onRetry={() => void courseQuery.refetch()} />;
+  // "#feedback" (from a lesson that completed the course) scrolls to the questionnaire once it shows.
+  useEffect(() => {
+    if (!isLoaded || hash !== '#feedback') return;
+    const timer = window.setTimeout(() => document.getElementById('feedback')?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 100);
+    return () => window.clearTimeout(timer);
+  }, [isLoaded, hash]);
+
+  if (courseQuery.isPending || courseQuery.isError) {
+    return (
+      <>
+        <LearningHeader tab="courses" />
+        {courseQuery.isPending ? (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        ) : (
+          <LoadFailure error={courseQuery.error} backTo="/learning" backLabel={t('learn.common.backToCourses')} onRetry={() => void courseQuery.refetch()} />
+        )}
+      </>
+    );
   }
   const course = courseQuery.data;
   const mine = course.myProgress;

@@ -67,7 +67,11 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
     });
   }, [attempt.questions, errorMessage, message, onConflict, storageKey, submit]);
 
-  // Warnings at 5 minutes and 1 minute; hand in by itself at zero.
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  const autoSent = useRef(false);
+
+  // Warnings at 5 minutes and 1 minute; hand in by itself at zero (once: a failure leaves the button to the learner).
   useEffect(() => {
     for (const threshold of warningsCrossed(previousLeft.current, left)) {
       notification.warning({
@@ -79,8 +83,11 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
       });
     }
     previousLeft.current = left;
-    if (left <= 0) send();
-  }, [left, notification, send, t]);
+    if (left <= 0 && !autoSent.current) {
+      autoSent.current = true;
+      sendRef.current();
+    }
+  }, [left, notification, t]);
 
   const open = openQuestionNumbers(attempt.questions, answers);
   const confirmSend = () =>
@@ -112,7 +119,12 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
           </Typography.Text>
         )}
       </div>
-      {left <= 0 && <Alert type="warning" showIcon icon={<HourglassOutlined />} title={t('learn.attempt.autoSubmitting')} style={{ marginBottom: 16 }} data-testid="learning-attempt-auto" />}
+      {left <= 0 &&
+        (submit.isError ? (
+          <Alert type="error" showIcon title={t('learn.attempt.autoFailed')} description={errorMessage(submit.error)} style={{ marginBottom: 16 }} data-testid="learning-attempt-auto-failed" />
+        ) : (
+          <Alert type="warning" showIcon icon={<HourglassOutlined />} title={t('learn.attempt.autoSubmitting')} style={{ marginBottom: 16 }} data-testid="learning-attempt-auto" />
+        ))}
       <Row gutter={[16, 16]}>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 17, order: 1 }}>
           <Flex vertical gap={12}>
@@ -123,7 +135,7 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
                   number={index + 1}
                   value={answers[question.id]}
                   onChange={(value) => change(question.id, value)}
-                  disabled={submit.isPending || left <= 0}
+                  disabled={submit.isPending}
                   testId={`learning-attempt-q${index + 1}`}
                 />
               </Card>
@@ -174,7 +186,7 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
                     </span>
                   </Flex>
                 </div>
-                <Button type="primary" size="large" block icon={<SendOutlined />} onClick={confirmSend} loading={submit.isPending} disabled={left <= 0} data-testid="learning-attempt-submit">
+                <Button type="primary" size="large" block icon={<SendOutlined />} onClick={confirmSend} loading={submit.isPending} data-testid="learning-attempt-submit">
                   {t('learn.attempt.submit')}
                 </Button>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -331,12 +343,17 @@ export default function ExamAttemptPage() {
     if (attempt.status === 'in_progress' && hadConflict) body = (
         <Result
           status="warning"
-          title={t('learn.attempt.timeUp')}
-          extra={
-            <Button type="primary" onClick={onConflict}>
+          title={t('learn.attempt.notAccepted')}
+          subTitle={t('learn.attempt.notAcceptedDetail')}
+          data-testid="learning-attempt-not-accepted"
+          extra={[
+            <Button key="retry" onClick={onConflict}>
               {t('learn.common.retry')}
-            </Button>
-          }
+            </Button>,
+            <Button key="back" type="primary" onClick={() => setConflict(false)}>
+              {t('learn.attempt.backToPaper')}
+            </Button>,
+          ]}
         />
       );
     else body = attempt.status === 'in_progress' ? <TakeExam key={attempt.id} attempt={attempt} exam={exam} onConflict={onConflict} /> : <ExamResult attempt={attempt} exam={exam} hadConflict={hadConflict} />;

@@ -79,8 +79,18 @@ export default function LessonPage() {
   const lessonQuery = useLesson(lessonId);
   const courseQuery = useCourse(lessonQuery.data?.courseId);
 
-  if (lessonQuery.isPending) return <Skeleton active paragraph={{ rows: 14 }} />;
-  if (lessonQuery.isError) return <LoadFailure error={lessonQuery.error} backTo="/learning" backLabel={t('learn.common.backToCourses')} onRetry={() => void lessonQuery.refetch()} />;
+  if (lessonQuery.isPending || lessonQuery.isError) {
+    return (
+      <>
+        <LearningHeader tab="courses" />
+        {lessonQuery.isPending ? (
+          <Skeleton active paragraph={{ rows: 14 }} />
+        ) : (
+          <LoadFailure error={lessonQuery.error} backTo="/learning" backLabel={t('learn.common.backToCourses')} onRetry={() => void lessonQuery.refetch()} />
+        )}
+      </>
+    );
+  }
   const lesson = lessonQuery.data;
   const course = courseQuery.data;
   const coursePath = `/learning/courses/${encodeURIComponent(lesson.courseId)}`;
