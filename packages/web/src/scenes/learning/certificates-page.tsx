@@ -1,5 +1,5 @@
 import { DownloadOutlined, LinkOutlined, SafetyCertificateFilled } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Row, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { certificatePdfUrl, useCertificates, type TCertificate } from '../../api/learning';
@@ -65,9 +65,18 @@ function CertificateCard({ certificate }: { certificate: TCertificate }) {
         )}
       </dl>
       <Flex gap={8} wrap style={{ marginTop: 8 }}>
-        <Button type="primary" icon={<DownloadOutlined />} href={certificatePdfUrl(certificate.id)} download data-testid={`learning-certificate-pdf-${certificate.id}`}>
-          {t('learn.certificates.download')}
-        </Button>
+        {isRevoked ? (
+          // The server refuses the PDF of a revoked certificate (409): no paper for what no longer holds.
+          <Tooltip title={t('learn.certificates.noPdfRevoked')}>
+            <Button icon={<DownloadOutlined />} disabled data-testid={`learning-certificate-pdf-${certificate.id}`}>
+              {t('learn.certificates.download')}
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button type="primary" icon={<DownloadOutlined />} href={certificatePdfUrl(certificate.id)} download data-testid={`learning-certificate-pdf-${certificate.id}`}>
+            {t('learn.certificates.download')}
+          </Button>
+        )}
         <Button icon={<LinkOutlined />} onClick={() => void copy()} data-testid={`learning-certificate-copy-${certificate.id}`}>
           {t('learn.certificates.copyLink')}
         </Button>

@@ -197,6 +197,10 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
           </div>
         </Col>
       </Row>
+      {/* Narrow screens: the answer sheet sits above the paper, so the time stays in a corner while scrolling. */}
+      <div className={`cd-exam-mini-clock cd-exam-mini-clock--${tone}`} aria-hidden="true">
+        <ClockCircleOutlined /> {formatClock(left)} · {answeredCount}/{attempt.questions.length}
+      </div>
     </div>
   );
 }
