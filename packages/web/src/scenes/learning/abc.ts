@@ -14,12 +14,14 @@ export const ABC_FIELD_MAX = 2000;
 export const EMPTY_SHEET: TAbcSheet = { a: '', b: '', c: '', d: '', e: '' };
 
 /**
- * The storage key of a lesson's worksheet in this browser.
+ * The storage key of a lesson's worksheet in this browser. It names the person too: a shared
+ * computer must not show one agent's worksheet to the next.
+ * @param userId the signed-in person
  * @param lessonId the lesson
  * @returns the key
  */
-export function abcStorageKey(lessonId: string): string {
-  return `calmdesk.abc.${lessonId}`;
+export function abcStorageKey(userId: string, lessonId: string): string {
+  return `calmdesk.abc.${userId}.${lessonId}`;
 }
 
 /**

@@ -139,7 +139,7 @@ export default function CoursePage() {
             <Card variant="borderless" title={t('learn.course.lessonsTitle')}>
               <LessonList course={course} />
             </Card>
-            {isComplete && <CourseFeedback courseId={course.id} hasGivenFeedback={mine.hasGivenFeedback} />}
+            {isComplete && <CourseFeedback key={course.id} courseId={course.id} hasGivenFeedback={mine.hasGivenFeedback} />}
           </Flex>
         </Col>
         <Col xs={24} lg={8} style={{ order: 2 }}>

@@ -211,8 +211,9 @@ describe('course progress', () => {
 describe('ABC worksheet', () => {
   const labels = { a: 'A 诱发事件', b: 'B 想法信念', c: 'C 情绪与行为', d: 'D 反驳', e: 'E 新的效果' };
 
-  it('keeps one sheet per lesson and reads back only text fields', () => {
-    expect(abcStorageKey('l1')).toBe('calmdesk.abc.l1');
+  it('keeps one sheet per person and lesson, and reads back only text fields', () => {
+    expect(abcStorageKey('u1', 'l1')).toBe('calmdesk.abc.u1.l1');
+    expect(abcStorageKey('u2', 'l1')).not.toBe(abcStorageKey('u1', 'l1'));
     expect(parseSheet(JSON.stringify({ a: '顾客一小时问了四次', b: 3, x: 'y' }))).toEqual({ a: '顾客一小时问了四次', b: '', c: '', d: '', e: '' });
     expect(parseSheet('nope')).toEqual({ a: '', b: '', c: '', d: '', e: '' });
   });

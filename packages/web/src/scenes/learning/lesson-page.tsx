@@ -135,7 +135,7 @@ export default function LessonPage() {
         <Downloads lesson={lesson} />
         {hasExercise(lesson.exercise) && (
           <Card variant="borderless" title={<span>{t('learn.lesson.exercise', { name: labels.exercise(lesson.exercise) })}</span>} data-testid="learning-lesson-exercise" data-exercise={lesson.exercise}>
-            <LessonExercise exercise={lesson.exercise} lessonId={lesson.id} lessonTitle={title} />
+            <LessonExercise key={lesson.id} exercise={lesson.exercise} lessonId={lesson.id} lessonTitle={title} />
           </Card>
         )}
         <LessonQuiz key={lesson.id} lesson={lesson} />

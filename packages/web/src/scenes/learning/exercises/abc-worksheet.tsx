@@ -2,6 +2,7 @@ import { BulbOutlined, CopyOutlined, DeleteOutlined, LockOutlined } from '@ant-d
 import { App, Button, Flex, Input, Popconfirm, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentSession } from '../../../hooks/use-current-session';
 import { ABC_FIELD_MAX, ABC_FIELDS, abcStorageKey, EMPTY_SHEET, isSheetEmpty, parseSheet, sheetAsText, type TAbcField, type TAbcSheet } from '../abc';
 import { readLocal, removeLocal, writeLocal } from '../storage';
 
@@ -15,7 +16,8 @@ import { readLocal, removeLocal, writeLocal } from '../storage';
 export function AbcWorksheet({ lessonId, lessonTitle }: { lessonId: string; lessonTitle: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const key = abcStorageKey(lessonId);
+  const session = useCurrentSession();
+  const key = abcStorageKey(session.user.id, lessonId);
   const [sheet, setSheet] = useState<TAbcSheet>(() => parseSheet(readLocal(key)));
   const [shownExample, setShownExample] = useState<TAbcField | null>(null);
 
