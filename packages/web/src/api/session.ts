@@ -64,12 +64,30 @@ export function useLogin() {
   });
 }
 
+/**
+ * Private notes kept in this browser (ABC worksheets written in lessons) go when the person
+ * signs out, so the next person at a shared desk cannot read them.
+ */
+function forgetPrivateNotes(): void {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return;
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key?.startsWith('calmdesk.abc.') ?? false);
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
     // Signed out locally whatever the server said: an expired session is logged out already.
-    onSettled: () => clearSession(queryClient),
+    onSettled: () => {
+      forgetPrivateNotes();
+      clearSession(queryClient);
+    },
   });
 }
 
