@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { artifact, signInAs, signOut } from './helpers';
@@ -190,6 +191,15 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   const pdf = fs.readFileSync((await download.path())!);
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
   expect(pdf.length).toBeGreaterThan(5 * 1024);
+  // The certificate as a picture, to look at (poppler's pdftoppm, where installed).
+  const pdfFile = 'e2e/artifacts/learning-certificate.pdf';
+  fs.writeFileSync(pdfFile, pdf);
+  const rendered = spawnSync('pdftoppm', ['-png', '-r', '90', '-singlefile', pdfFile, 'e2e/artifacts/learning-certificate']);
+  if (rendered.status === 0) {
+    const text = spawnSync('pdftotext', [pdfFile, '-']).stdout.toString();
+    expect(text).toContain(agentName);
+    expect(text).toContain(code);
+  }
 
   // Signed out, anyone with the code sees the holder and "valid"; an unknown code is said so.
   await signOut(page);
