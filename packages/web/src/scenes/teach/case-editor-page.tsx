@@ -160,7 +160,7 @@ export default function CaseEditorPage() {
           <Row gutter={12}>
             <Col xs={24} md={8}>
               <Form.Item name="kind" label={t('teach.caseEditor.fieldKind')}>
-                <Radio.Group optionType="button" buttonStyle="solid" options={CASE_KINDS.map((code) => ({ value: code, label: labels.caseKind(code) }))} data-testid="teach-case-kind" />
+                <Radio.Group optionType="button" buttonStyle="solid" options={CASE_KINDS.map((code) => ({ value: code, label: <span data-testid={`teach-case-kind-${code}`}>{labels.caseKind(code)}</span> }))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>

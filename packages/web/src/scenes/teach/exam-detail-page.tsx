@@ -10,7 +10,7 @@ import { useErrorMessage } from '../../hooks/use-error-message';
 import { LearningHeader } from '../learning/learning-header';
 import { teachAccess } from './access';
 import { ATTEMPT_STATUS_COLOR, useTeachLabels } from './labels';
-import { discriminationBand, flagReasons, MIN_ANSWERS_TO_FLAG, sortStatRows, summariseResults, type TStatRow } from './stats';
+import { discriminationBand, flagReasons, MIN_ANSWERS_TO_FLAG, sortStatRows, summariseResults, TOO_EASY, TOO_HARD, type TStatRow } from './stats';
 import './teach.css';
 
 type TResultRow = TExamResults['rows'][number];
@@ -108,7 +108,7 @@ export default function ExamDetailPage() {
       sorter: (a, b) => a.difficulty - b.difficulty,
       render: (_, row) => (
         <Flex align="center" gap={8}>
-          <Progress percent={Math.round(row.difficulty * 100)} size="small" showInfo={false} style={{ width: 80, margin: 0 }} strokeColor={row.difficulty < 0.2 || row.difficulty > 0.95 ? '#d48806' : '#2f7d8c'} />
+          <Progress percent={Math.round(row.difficulty * 100)} size="small" showInfo={false} style={{ width: 80, margin: 0 }} strokeColor={row.answered >= MIN_ANSWERS_TO_FLAG && (row.difficulty < TOO_HARD || row.difficulty > TOO_EASY) ? '#d48806' : '#2f7d8c'} />
           <Typography.Text>{row.difficulty.toFixed(2)}</Typography.Text>
         </Flex>
       ),

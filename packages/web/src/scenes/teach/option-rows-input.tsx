@@ -19,12 +19,12 @@ export function OptionRowsInput({ value = [], onChange, type }: { value?: TOptio
         const letter = String.fromCharCode(65 + index);
         const mark =
           type === 'single' ? (
-            <Radio checked={row.isCorrect} onChange={() => onChange?.(markOption(value, index, type))} data-testid={`teach-question-option-${index}-correct`}>
-              {t('teach.questionDrawer.right')}
+            <Radio checked={row.isCorrect} onChange={() => onChange?.(markOption(value, index, type))}>
+              <span data-testid={`teach-question-option-${index}-correct`}>{t('teach.questionDrawer.right')}</span>
             </Radio>
           ) : (
-            <Checkbox checked={row.isCorrect} onChange={() => onChange?.(markOption(value, index, type))} data-testid={`teach-question-option-${index}-correct`}>
-              {t('teach.questionDrawer.right')}
+            <Checkbox checked={row.isCorrect} onChange={() => onChange?.(markOption(value, index, type))}>
+              <span data-testid={`teach-question-option-${index}-correct`}>{t('teach.questionDrawer.right')}</span>
             </Checkbox>
           );
         return (

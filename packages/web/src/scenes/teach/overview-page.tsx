@@ -257,8 +257,8 @@ export default function OverviewPage() {
             style={{ width: 240 }}
             data-testid="teach-overview-filter-course"
           />
-          <Checkbox checked={isOverdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)} style={{ alignSelf: 'center' }} data-testid="teach-overview-filter-overdue">
-            {t('teach.overview.overdueOnly')}
+          <Checkbox checked={isOverdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)} style={{ alignSelf: 'center' }}>
+            <span data-testid="teach-overview-filter-overdue">{t('teach.overview.overdueOnly')}</span>
           </Checkbox>
         </Flex>
         <Table<TOverviewRow>

@@ -34,7 +34,9 @@ export function QuestionDrawer({ question, open, onClose, tagOptions, initialTag
     form.setFieldsValue(question ? questionToValues(question) : emptyQuestionValues(initialTag));
   }, [open, question, initialTag, form]);
 
-  const submit = (values: TQuestionFormValues) =>
+  // onFinish hands over the mounted fields only; the other type's fields are kept in the store.
+  const submit = () => {
+    const values = { ...emptyQuestionValues(), ...(form.getFieldsValue(true) as Partial<TQuestionFormValues>) };
     save.mutate(
       { id: question?.id ?? null, body: valuesToQuestionInput(values, question?.key) },
       {
@@ -57,6 +59,7 @@ export function QuestionDrawer({ question, open, onClose, tagOptions, initialTag
         },
       },
     );
+  };
 
   const optionRules = [
     {
@@ -92,20 +95,20 @@ export function QuestionDrawer({ question, open, onClose, tagOptions, initialTag
       )}
       <Form<TQuestionFormValues> form={form} layout="vertical" onFinish={submit} initialValues={emptyQuestionValues(initialTag)}>
         <Form.Item name="type" label={t('teach.questionDrawer.type')}>
-          <Radio.Group optionType="button" buttonStyle="solid" data-testid="teach-question-type">
+          <Radio.Group optionType="button" buttonStyle="solid">
             {QUESTION_TYPES.map((code) => (
-              <Radio.Button key={code} value={code} data-testid={`teach-question-type-${code}`}>
-                {labels.questionType(code)}
+              <Radio.Button key={code} value={code}>
+                <span data-testid={`teach-question-type-${code}`}>{labels.questionType(code)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
         </Form.Item>
         <Flex gap={16} wrap>
           <Form.Item name="difficulty" label={t('teach.questionDrawer.difficulty')}>
-            <Radio.Group optionType="button" data-testid="teach-question-difficulty">
+            <Radio.Group optionType="button">
               {DIFFICULTIES.map((level) => (
-                <Radio.Button key={level} value={level} data-testid={`teach-question-difficulty-${level}`}>
-                  {labels.difficulty(level)}
+                <Radio.Button key={level} value={level}>
+                  <span data-testid={`teach-question-difficulty-${level}`}>{labels.difficulty(level)}</span>
                 </Radio.Button>
               ))}
             </Radio.Group>
@@ -133,11 +136,11 @@ export function QuestionDrawer({ question, open, onClose, tagOptions, initialTag
         {type === 'true_false' && (
           <Form.Item name="truth" label={t('teach.questionDrawer.truth')}>
             <Radio.Group optionType="button" buttonStyle="solid">
-              <Radio.Button value="true" data-testid="teach-question-truth-true">
-                {t('teach.questionDrawer.true')}
+              <Radio.Button value="true">
+                <span data-testid="teach-question-truth-true">{t('teach.questionDrawer.true')}</span>
               </Radio.Button>
-              <Radio.Button value="false" data-testid="teach-question-truth-false">
-                {t('teach.questionDrawer.false')}
+              <Radio.Button value="false">
+                <span data-testid="teach-question-truth-false">{t('teach.questionDrawer.false')}</span>
               </Radio.Button>
             </Radio.Group>
           </Form.Item>

@@ -181,8 +181,8 @@ export function QuestionsSection() {
           style={{ width: 160 }}
           data-testid="teach-questions-filter-type"
         />
-        <Checkbox checked={isRetiredShown} onChange={(event) => setRetiredShown(event.target.checked)} style={{ alignSelf: 'center' }} data-testid="teach-questions-filter-retired">
-          {t('teach.questions.includeRetired')}
+        <Checkbox checked={isRetiredShown} onChange={(event) => setRetiredShown(event.target.checked)} style={{ alignSelf: 'center' }}>
+          <span data-testid="teach-questions-filter-retired">{t('teach.questions.includeRetired')}</span>
         </Checkbox>
       </Flex>
       {bankQuery.isError && <Alert type="error" showIcon title={errorMessage(bankQuery.error)} style={{ marginBottom: 12 }} />}
