@@ -30,7 +30,7 @@ import type {
 } from '@calmdesk/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { apiFetch } from './client';
+import { AppError, apiFetch } from './client';
 
 /**
  * Trainer and oversight calls of the learning area (SPEC §2.1, §2.8): progress overview and
@@ -245,6 +245,46 @@ export function useDeleteLesson() {
   });
 }
 
+/** A file uploaded for lessons (POST /api/learning/files; the route's own schema, not in shared yet). */
+export interface TLearningFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  url: string;
+  /** Ready to paste: `![name](url)` for images, `[name](url)` for other files. */
+  markdown: string;
+  createdAt: string;
+}
+
+/** Files over this size are refused by the server (learning-file.service.ts). */
+export const LEARNING_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Uploads an image or worksheet for lessons: the raw bytes, the name in the query. apiFetch
+ * sends JSON only, so this one call builds its request itself (same cookie, same CSRF header).
+ */
+export function useUploadLearningFile() {
+  return useMutation({
+    mutationFn: async ({ file, csrfToken }: { file: File; csrfToken: string }): Promise<TLearningFile> => {
+      let response: Response;
+      try {
+        response = await fetch(`/api/learning/files?name=${enc(file.name)}`, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
+          credentials: 'same-origin',
+          body: file,
+        });
+      } catch (err) {
+        throw new AppError('NETWORK', err instanceof Error ? err.message : String(err));
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) throw AppError.fromResponse(response.status, body, response.headers.get('retry-after'));
+      return body as TLearningFile;
+    },
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Question bank
 
@@ -404,6 +444,15 @@ export function useIssuedCertificates(isEnabled = true) {
     queryFn: ({ signal }) => apiFetch<z.infer<typeof ZIssuedCertificateList>>('/api/certificates/issued', { signal }),
     select: (data) => data.certificates,
     enabled: isEnabled,
+  });
+}
+
+/** A course certificate given by hand (say after a classroom course) to someone who completed the course. */
+export function useIssueCertificate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { userId: string; courseId: string }) => apiFetch<TCertificate>('/api/certificates', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teachKeys.certificates }),
   });
 }
 

@@ -1,8 +1,10 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag, Typography, type TableProps } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIssuedCertificates, useRevokeCertificate, type TIssuedCertificate } from '../../api/teach';
+import { AppError } from '../../api/client';
+import { useIssueCertificate, useIssuedCertificates, useLearningOverview, useRevokeCertificate, type TIssuedCertificate } from '../../api/teach';
 import { useCurrentSession } from '../../hooks/use-current-session';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { teachAccess } from './access';
@@ -24,6 +26,41 @@ export function CertificatesSection() {
   const [search, setSearch] = useState('');
   const [revoking, setRevoking] = useState<TIssuedCertificate | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
+  const [isIssueOpen, setIssueOpen] = useState(false);
+  const [issueForm] = Form.useForm<{ courseId?: string; userId?: string }>();
+  const issue = useIssueCertificate();
+  // Who completed which course: the people a course certificate can go to.
+  const overviewQuery = useLearningOverview(access.canAuthor && isIssueOpen);
+  const issueCourseId = Form.useWatch('courseId', issueForm);
+  const completedCourses = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const row of overviewQuery.data ?? []) if (row.completedAt !== null) byId.set(row.courseId, labels.text(row.courseTitle));
+    return [...byId].map(([value, label]) => ({ value, label }));
+  }, [overviewQuery.data, labels]);
+  const completers = useMemo(
+    () =>
+      (overviewQuery.data ?? [])
+        .filter((row) => row.courseId === issueCourseId && row.completedAt !== null)
+        .map((row) => ({ value: row.user.id, label: row.teamNames.length > 0 ? `${row.user.displayName}（${row.teamNames.join('、')}）` : row.user.displayName })),
+    [overviewQuery.data, issueCourseId],
+  );
+
+  const submitIssue = (values: { courseId?: string; userId?: string }) => {
+    if (!values.courseId || !values.userId) return;
+    issue.mutate(
+      { courseId: values.courseId, userId: values.userId },
+      {
+        onSuccess: (certificate) => {
+          void message.success(t('teach.certificates.issued', { code: certificate.code }));
+          setIssueOpen(false);
+        },
+        onError: (err) => {
+          const appError = AppError.parseError(err);
+          void message.error(appError.code === 'CONFLICT' ? `${errorMessage(appError)}（${appError.message}）` : errorMessage(appError));
+        },
+      },
+    );
+  };
 
   const certificates = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
@@ -91,7 +128,23 @@ export function CertificatesSection() {
       variant="borderless"
       title={t('teach.certificates.title', { count: certificatesQuery.data?.length ?? 0 })}
       data-testid="teach-certificates"
-      extra={<Input.Search allowClear placeholder={t('teach.certificates.search')} aria-label={t('teach.certificates.search')} onChange={(event) => setSearch(event.target.value)} style={{ width: 240 }} />}
+      extra={
+        <Flex gap={8} wrap>
+          <Input.Search allowClear placeholder={t('teach.certificates.search')} aria-label={t('teach.certificates.search')} onChange={(event) => setSearch(event.target.value)} style={{ width: 240 }} />
+          {access.canAuthor && (
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              onClick={() => {
+                issueForm.resetFields();
+                setIssueOpen(true);
+              }}
+              data-testid="teach-certificate-issue"
+            >
+              {t('teach.certificates.issue')}
+            </Button>
+          )}
+        </Flex>
+      }
     >
       {certificatesQuery.isError && <Alert type="error" showIcon title={errorMessage(certificatesQuery.error)} style={{ marginBottom: 12 }} />}
       <Table<TIssuedCertificate>
@@ -119,6 +172,33 @@ export function CertificatesSection() {
         <Form form={form} layout="vertical" onFinish={submitRevoke}>
           <Form.Item name="reason" label={t('teach.certificates.reason')} rules={[{ required: true, whitespace: true, message: t('teach.certificates.reasonRequired') }]}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} showCount data-testid="teach-certificate-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={isIssueOpen}
+        title={t('teach.certificates.issueTitle')}
+        okText={t('teach.certificates.issueSubmit')}
+        okButtonProps={{ loading: issue.isPending, 'data-testid': 'teach-certificate-issue-confirm' } as never}
+        cancelText={t('common.cancel')}
+        onOk={() => issueForm.submit()}
+        onCancel={() => setIssueOpen(false)}
+        forceRender
+      >
+        <Typography.Paragraph type="secondary">{t('teach.certificates.issueBody')}</Typography.Paragraph>
+        <Form form={issueForm} layout="vertical" onFinish={submitIssue}>
+          <Form.Item name="courseId" label={t('teach.certificates.issueCourse')} rules={[{ required: true, message: t('teach.assign.courseRequired') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={overviewQuery.isFetching}
+              options={completedCourses}
+              notFoundContent={t('teach.certificates.issueNoCourses')}
+              onChange={() => issueForm.setFieldValue('userId', undefined)}
+              data-testid="teach-certificate-issue-course"
+            />
+          </Form.Item>
+          <Form.Item name="userId" label={t('teach.certificates.issuePerson')} extra={t('teach.certificates.issuePersonHint')} rules={[{ required: true, message: t('teach.certificates.issuePersonRequired') }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={completers} disabled={!issueCourseId} data-testid="teach-certificate-issue-person" />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,16 +1,18 @@
-import { ArrowLeftOutlined, DeleteOutlined, MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, MinusCircleOutlined, PlusOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import { LESSON_EXERCISES } from '@calmdesk/shared';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Select, Skeleton, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useAuthoringCourses, useDeleteLesson, useLessonSource, useSaveLesson } from '../../api/teach';
+import { LEARNING_FILE_MAX_BYTES, useAuthoringCourses, useDeleteLesson, useLessonSource, useSaveLesson, useUploadLearningFile } from '../../api/teach';
+import { useCurrentSession } from '../../hooks/use-current-session';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { LearningHeader } from '../learning/learning-header';
 import { BilingualFields } from './bilingual-fields';
 import { useTeachLabels } from './labels';
 import { emptyLessonValues, isLessonDirty, lessonToValues, valuesToLessonInput, type TLessonFormValues } from './lesson-form';
 import { MarkdownEditor } from './markdown-editor';
+import { fileTitle } from './markdown-tools';
 import { QuizPicker } from './quiz-picker';
 import { useLeaveGuard } from './use-leave-guard';
 import { useServerIssues } from './use-server-issues';
@@ -37,6 +39,9 @@ export default function LessonEditorPage() {
   const coursesQuery = useAuthoringCourses();
   const save = useSaveLesson();
   const remove = useDeleteLesson();
+  const upload = useUploadLearningFile();
+  const session = useCurrentSession();
+  const downloadFileRef = useRef<HTMLInputElement>(null);
   const [form] = Form.useForm<TLessonFormValues>();
   const onSaveError = useServerIssues(form, LESSON_FIELDS);
   const isNew = lessonId === undefined;
@@ -124,6 +129,26 @@ export default function LessonEditorPage() {
           (err: unknown) => void message.error(errorMessage(err)),
         ),
     });
+  };
+
+  /** Uploads a worksheet and adds it as a download row named after the file. */
+  const uploadDownload = (file: File) => {
+    if (file.size > LEARNING_FILE_MAX_BYTES) {
+      void message.error(t('teach.markdown.tooBig', { name: file.name }));
+      return;
+    }
+    upload.mutate(
+      { file, csrfToken: session.csrfToken },
+      {
+        onSuccess: (stored) => {
+          const title = fileTitle(stored.name);
+          const rows = (form.getFieldValue('downloads') as TLessonFormValues['downloads'] | undefined) ?? [];
+          form.setFieldValue('downloads', [...rows, { title: { zh: title, en: title }, url: stored.url }]);
+          void message.success(t('teach.markdown.uploaded', { name: stored.name }));
+        },
+        onError: (err) => void message.error(`${errorMessage(err)} ${err instanceof Error ? err.message : ''}`.trim()),
+      },
+    );
   };
 
   const courseLink = courseId ? `/learning/authoring/courses/${courseId}` : '/learning/authoring';
@@ -221,9 +246,29 @@ export default function LessonEditorPage() {
                   </Row>
                 ))}
                 <Form.ErrorList errors={errors} />
-                <Button icon={<PlusOutlined />} onClick={() => add({ title: { zh: '', en: '' }, url: '' })} disabled={rows.length >= MAX_DOWNLOADS} data-testid="teach-download-add">
-                  {t('teach.lessonEditor.downloadAdd')}
-                </Button>
+                <Flex gap={8} wrap>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ title: { zh: '', en: '' }, url: '' })} disabled={rows.length >= MAX_DOWNLOADS} data-testid="teach-download-add">
+                    {t('teach.lessonEditor.downloadAdd')}
+                  </Button>
+                  <Button icon={<UploadOutlined />} loading={upload.isPending} onClick={() => downloadFileRef.current?.click()} disabled={rows.length >= MAX_DOWNLOADS} data-testid="teach-download-upload">
+                    {t('teach.lessonEditor.downloadUpload')}
+                  </Button>
+                  <input
+                    ref={downloadFileRef}
+                    type="file"
+                    hidden
+                    accept=".pdf,.docx,.xlsx,.pptx,.txt,.csv,.md,.png,.jpg,.jpeg,.gif,.webp,.mp3"
+                    onChange={(event) => {
+                      const file = event.target.files?.[0];
+                      event.target.value = '';
+                      if (file) uploadDownload(file);
+                    }}
+                    data-testid="teach-download-file"
+                  />
+                  <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+                    {t('teach.lessonEditor.downloadUploadHint')}
+                  </Typography.Text>
+                </Flex>
               </>
             )}
           </Form.List>

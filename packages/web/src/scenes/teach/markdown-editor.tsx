@@ -1,10 +1,13 @@
-import { BoldOutlined, FontSizeOutlined, LinkOutlined, MessageOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Col, Flex, Input, Row, Tooltip, Typography, type GetRef } from 'antd';
+import { BoldOutlined, FontSizeOutlined, LinkOutlined, MessageOutlined, PaperClipOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { App, Button, Col, Flex, Input, Row, Tooltip, Typography, type GetRef } from 'antd';
 import { useDeferredValue, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LEARNING_FILE_MAX_BYTES, useUploadLearningFile } from '../../api/teach';
+import { useCurrentSession } from '../../hooks/use-current-session';
+import { useErrorMessage } from '../../hooks/use-error-message';
 import { RichText } from '../learning/rich-text';
 import '../learning/learning.css';
-import { applyMarkdownAction, MARKDOWN_ACTIONS, type TMarkdownAction, type TMarkdownPlaceholders } from './markdown-tools';
+import { applyMarkdownAction, insertBlock, MARKDOWN_ACTIONS, type TMarkdownAction, type TMarkdownPlaceholders, type TTextEdit } from './markdown-tools';
 
 const ACTION_ICONS: Record<TMarkdownAction, ReactNode> = {
   heading: <FontSizeOutlined />,
@@ -22,7 +25,10 @@ const ACTION_ICONS: Record<TMarkdownAction, ReactNode> = {
  * author sees exactly what learners will. Works as an antd form control (value/onChange).
  * @param props.value the Markdown
  * @param props.onChange called with the new text
- * @param props.testId prefix of the testids: `${testId}-input`, `${testId}-preview`, `${testId}-tool-${action}`
+ * An eighth button uploads an image or worksheet (POST /api/learning/files) and puts its Markdown
+ * at the caret.
+ * @param props.testId prefix of the testids: `${testId}-input`, `${testId}-preview`, `${testId}-tool-${action}`,
+ *   `${testId}-upload` (the file input)
  * @param props.height the height of the text box and the preview, in pixels
  * @param props.status 'error' when the form shows an error on this field
  */
@@ -42,7 +48,12 @@ export function MarkdownEditor({
   id?: string;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const session = useCurrentSession();
+  const errorMessage = useErrorMessage();
+  const upload = useUploadLearningFile();
   const boxRef = useRef<GetRef<typeof Input.TextArea>>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   // Typing stays quick in long lessons: the preview may trail a keystroke behind.
   const preview = useDeferredValue(value);
 
@@ -56,11 +67,12 @@ export function MarkdownEditor({
     tableCell: [t('teach.markdown.words.cell'), t('teach.markdown.words.cell')],
   };
 
-  const run = (action: TMarkdownAction) => {
+  const selection = (): TTextEdit => {
     const box = boxRef.current?.resizableTextArea?.textArea;
-    const start = box?.selectionStart ?? value.length;
-    const end = box?.selectionEnd ?? value.length;
-    const edit = applyMarkdownAction({ text: value, selectionStart: start, selectionEnd: end }, action, words);
+    return { text: value, selectionStart: box?.selectionStart ?? value.length, selectionEnd: box?.selectionEnd ?? value.length };
+  };
+
+  const apply = (edit: TTextEdit) => {
     onChange?.(edit.text);
     // Select what the author will want to type over once React has put the new text in.
     requestAnimationFrame(() => {
@@ -69,6 +81,27 @@ export function MarkdownEditor({
       next.focus();
       next.setSelectionRange(edit.selectionStart, edit.selectionEnd);
     });
+  };
+
+  const run = (action: TMarkdownAction) => apply(applyMarkdownAction(selection(), action, words));
+
+  const uploadFile = (file: File) => {
+    if (file.size > LEARNING_FILE_MAX_BYTES) {
+      void message.error(t('teach.markdown.tooBig', { name: file.name }));
+      return;
+    }
+    // Where the caret was when the file was picked: the upload may take a moment.
+    const at = selection();
+    upload.mutate(
+      { file, csrfToken: session.csrfToken },
+      {
+        onSuccess: (stored) => {
+          apply(insertBlock({ ...at, text: boxRef.current?.resizableTextArea?.textArea?.value ?? at.text }, stored.markdown));
+          void message.success(t('teach.markdown.uploaded', { name: stored.name }));
+        },
+        onError: (err) => void message.error(`${errorMessage(err)} ${err instanceof Error ? err.message : ''}`.trim()),
+      },
+    );
   };
 
   return (
@@ -80,6 +113,21 @@ export function MarkdownEditor({
               <Button type="text" size="small" icon={ACTION_ICONS[action]} onClick={() => run(action)} aria-label={t(`teach.markdown.tools.${action}`)} data-testid={`${testId}-tool-${action}`} />
             </Tooltip>
           ))}
+          <Tooltip title={t('teach.markdown.upload')}>
+            <Button type="text" size="small" icon={<PaperClipOutlined />} loading={upload.isPending} onClick={() => fileRef.current?.click()} aria-label={t('teach.markdown.upload')} data-testid={`${testId}-tool-upload`} />
+          </Tooltip>
+          <input
+            ref={fileRef}
+            type="file"
+            hidden
+            accept=".png,.jpg,.jpeg,.gif,.webp,.pdf,.docx,.xlsx,.pptx,.txt,.csv,.md,.mp3"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) uploadFile(file);
+            }}
+            data-testid={`${testId}-upload`}
+          />
           <Typography.Text type="secondary" className="cd-teach-md__count">
             {t('teach.markdown.count', { count: value.length })}
           </Typography.Text>

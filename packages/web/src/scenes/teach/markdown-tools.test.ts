@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMarkdownAction, type TMarkdownAction, type TTextEdit } from './markdown-tools';
+import { applyMarkdownAction, fileTitle, insertBlock, type TMarkdownAction, type TTextEdit } from './markdown-tools';
 
 const WORDS = { heading: '小标题', bold: '重点', listItem: '要点', quote: '引用', linkText: '链接文字', tableHeader: ['列一', '列二'] as [string, string], tableCell: ['内容', '内容'] as [string, string] };
 
@@ -61,5 +61,29 @@ describe('applyMarkdownAction', () => {
 
   it('clamps a selection outside the text', () => {
     expect(run(at('abc', 10, 12), 'bold').text).toBe('abc**重点**');
+  });
+});
+
+describe('insertBlock', () => {
+  it('puts an uploaded image on its own paragraph and the caret after it', () => {
+    const result = insertBlock(at('第一段正文', 3), '![图](/api/learning/files/1)');
+    expect(result.text).toBe('第一段\n\n![图](/api/learning/files/1)\n\n正文');
+    expect(result.text.slice(result.selectionStart)).toBe('正文');
+  });
+
+  it('adds no extra blank lines where they already are', () => {
+    expect(insertBlock(at('a\n\nb', 3), 'X').text).toBe('a\n\nX\n\nb');
+    expect(insertBlock(at('', 0), 'X').text).toBe('X\n\n');
+  });
+});
+
+describe('fileTitle', () => {
+  it.each([
+    { name: '情绪记录表.pdf', expected: '情绪记录表' },
+    { name: 'card.v2.png', expected: 'card.v2' },
+    { name: '.hidden', expected: '.hidden' },
+    { name: 'README', expected: 'README' },
+  ])('$name → $expected', ({ name, expected }) => {
+    expect(fileTitle(name)).toBe(expected);
   });
 });

@@ -96,3 +96,32 @@ export function applyMarkdownAction(edit: TTextEdit, action: TMarkdownAction, wo
     }
   }
 }
+
+/**
+ * Puts a block (an uploaded image or file link) on its own line at the selection, replacing
+ * what is selected, with the caret after it.
+ * @param edit the text and the current selection
+ * @param block the Markdown to insert, e.g. `![图](/api/learning/files/…)`
+ * @returns the new text and selection
+ */
+export function insertBlock(edit: TTextEdit, block: string): TTextEdit {
+  const start = Math.max(0, Math.min(edit.selectionStart, edit.text.length));
+  const end = Math.max(start, Math.min(edit.selectionEnd, edit.text.length));
+  const before = edit.text.slice(0, start);
+  const after = edit.text.slice(end);
+  const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const trail = after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+  const text = before + lead + block + trail + after;
+  const caret = start + lead.length + block.length + trail.length;
+  return { text, selectionStart: caret, selectionEnd: caret };
+}
+
+/**
+ * A readable title from a file name: the name without its extension.
+ * @param name e.g. `情绪记录表.pdf`
+ * @returns e.g. `情绪记录表`
+ */
+export function fileTitle(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 ? name.slice(0, dot) : name).trim() || name;
+}
