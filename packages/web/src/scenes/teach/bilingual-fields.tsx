@@ -23,12 +23,12 @@ export function BilingualFields({ name, label, isRequired = true, rows, maxLengt
   return (
     <Row gutter={12}>
       <Col xs={24} md={12}>
-        <Form.Item name={[...base, 'zh']} label={`${label}（${t('teach.common.zh')}）`} rules={rules}>
+        <Form.Item name={[...base, 'zh']} label={t('teach.common.inLanguage', { label, language: t('teach.common.zh') })} rules={rules}>
           {field('zh')}
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name={[...base, 'en']} label={`${label}（${t('teach.common.en')}）`} rules={rules}>
+        <Form.Item name={[...base, 'en']} label={t('teach.common.inLanguage', { label, language: t('teach.common.en') })} rules={rules}>
           {field('en')}
         </Form.Item>
       </Col>

@@ -103,7 +103,9 @@ export function CoursesSection() {
       onSuccess: (result) => setImported({ state: 'done', fileName: file.name, result }),
       onError: (err) => {
         const appError = AppError.parseError(err);
-        setImported({ state: 'failed', fileName: file.name, message: `${errorMessage(appError)} ${appError.message}`, issues: appError.issues });
+        // The issue list says it all for a file that fails the format; a conflict's reason is in the message.
+        const detail = appError.issues.length === 0 || appError.code === 'CONFLICT' ? ` ${appError.message}` : '';
+        setImported({ state: 'failed', fileName: file.name, message: `${errorMessage(appError)}${detail}`, issues: appError.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^body[./]/, '') })) });
       },
     });
   };

@@ -76,7 +76,19 @@ export default function ExamDetailPage() {
     },
     { key: 'attempts', title: t('teach.examDetail.colAttempts'), align: 'right', render: (_, row) => `${row.attempts} / ${results.exam.maxAttempts}` },
     { key: 'best', title: t('teach.examDetail.colBest'), align: 'right', sorter: (a, b) => (a.bestScore ?? -1) - (b.bestScore ?? -1), render: (_, row) => row.bestScore ?? <Typography.Text type="secondary">{t('common.none')}</Typography.Text> },
-    { key: 'passed', title: t('teach.examDetail.colPassed'), render: (_, row) => (row.isPassed ? <Tag color="success">{t('teach.examDetail.passed')}</Tag> : <Tag>{t('teach.examDetail.notPassed')}</Tag>) },
+    {
+      key: 'passed',
+      title: t('teach.examDetail.colPassed'),
+      render: (_, row) =>
+        row.isPassed ? (
+          <Tag color="success">{t('teach.examDetail.passed')}</Tag>
+        ) : row.lastStatus === 'submitted' || row.lastStatus === 'in_progress' ? (
+          // The latest attempt is still running or waiting for marks: not a fail yet.
+          <Tag color="processing">{t('teach.examDetail.pending')}</Tag>
+        ) : (
+          <Tag>{t('teach.examDetail.notPassed')}</Tag>
+        ),
+    },
     { key: 'status', title: t('teach.examDetail.colStatus'), render: (_, row) => <Tag color={ATTEMPT_STATUS_COLOR[row.lastStatus]}>{labels.attemptStatus(row.lastStatus)}</Tag> },
     { key: 'at', title: t('teach.examDetail.colLastAt'), render: (_, row) => dayjs(row.lastAt).format('YYYY-MM-DD HH:mm') },
   ];

@@ -75,7 +75,7 @@ export function ExamsSection() {
         )
       }
     >
-      {!access.canAuthor && <Typography.Paragraph type="secondary">{t('teach.exams.readOnly')}</Typography.Paragraph>}
+      {!access.canAuthor && <Typography.Paragraph type="secondary">{access.canSeeStatistics ? t('teach.exams.readOnly') : t('teach.exams.readOnlyTeams')}</Typography.Paragraph>}
       {examsQuery.isError && <Alert type="error" showIcon title={errorMessage(examsQuery.error)} style={{ marginBottom: 12 }} />}
       <Table<TExamSummary>
         rowKey="id"

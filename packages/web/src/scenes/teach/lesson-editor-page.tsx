@@ -221,12 +221,12 @@ export default function LessonEditorPage() {
                   <Row key={row.key} gutter={8} align="top" data-testid={`teach-download-${row.name}`}>
                     <Col xs={24} md={6}>
                       <Form.Item name={[row.name, 'title', 'zh']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-                        <Input placeholder={`${t('teach.lessonEditor.downloadTitle')}（${t('teach.common.zh')}）`} aria-label={`${t('teach.lessonEditor.downloadTitle')}（${t('teach.common.zh')}）`} />
+                        <Input placeholder={t('teach.common.inLanguage', { label: t('teach.lessonEditor.downloadTitle'), language: t('teach.common.zh') })} aria-label={t('teach.common.inLanguage', { label: t('teach.lessonEditor.downloadTitle'), language: t('teach.common.zh') })} />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={6}>
                       <Form.Item name={[row.name, 'title', 'en']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-                        <Input placeholder={`${t('teach.lessonEditor.downloadTitle')}（${t('teach.common.en')}）`} aria-label={`${t('teach.lessonEditor.downloadTitle')}（${t('teach.common.en')}）`} />
+                        <Input placeholder={t('teach.common.inLanguage', { label: t('teach.lessonEditor.downloadTitle'), language: t('teach.common.en') })} aria-label={t('teach.common.inLanguage', { label: t('teach.lessonEditor.downloadTitle'), language: t('teach.common.en') })} />
                       </Form.Item>
                     </Col>
                     <Col xs={22} md={11}>
