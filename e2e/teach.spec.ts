@@ -35,11 +35,16 @@ async function saveQuestion(page: Page): Promise<string> {
 }
 
 /** A signed-in API session for another person, with the CSRF header on every write. */
-async function apiSession(request: APIRequestContext, login: string): Promise<{ post: (path: string, data?: unknown) => Promise<unknown> }> {
+async function apiSession(request: APIRequestContext, login: string): Promise<{ get: (path: string) => Promise<unknown>; post: (path: string, data?: unknown) => Promise<unknown> }> {
   const signIn = await request.post('/api/auth/login', { data: { login, password: DEMO_PASSWORD } });
   expect(signIn.status()).toBe(200);
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
   return {
+    get: async (path) => {
+      const response = await request.get(path);
+      expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+      return response.json();
+    },
     post: async (path, data) => {
       const response = await request.post(path, { headers: { 'x-csrf-token': csrfToken }, ...(data === undefined ? {} : { data }) });
       expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
@@ -124,7 +129,6 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   const right = attempt.questions.find((q) => q.id === singleId)!.options.find((o) => o.text === RIGHT_OPTION)!;
   const handedIn = (await agent.post(`/api/exam-attempts/${attempt.id}/submit`, { answers: { [singleId]: [right.id], [shortId]: [SHORT_ANSWER] } })) as { status: string };
   expect(handedIn.status).toBe('submitted');
-  await agentRequest.dispose();
 
   // 待批改: the trainer opens the attempt, reads the answer beside the rubric, gives 80.
   await page.goto('/learning/exam-admin');
@@ -139,6 +143,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByTestId(`teach-grade-score-${shortId}`).fill('80');
   // (100 for the right choice + 80) / 2 questions
   await expect(page.getByTestId('teach-grade-preview')).toContainText('90');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: artifact('teach-grading'), fullPage: true });
   const graded = page.waitForResponse((response) => response.url().endsWith(`/api/exam-attempts/${attempt.id}/grade`));
   await page.getByTestId('teach-grade-submit').click();
@@ -159,6 +164,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await expect(page.locator('[data-testid^="teach-stat-row-"]')).toHaveCount(1);
   const xlsx = await page.request.get(`/api/exams/${examId}/results.xlsx`);
   expect(xlsx.status()).toBe(200);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: artifact('teach-question-stats'), fullPage: true });
 
   // The lesson editor: a new heading typed into the Markdown shows in the preview at once.
@@ -209,13 +215,20 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   expect(assignResponse.status()).toBe(200);
   expect(((await assignResponse.json()) as { assigned: number }).assigned).toBeGreaterThan(0);
   await expect(page.locator('[data-testid^="teach-overview-row-"]').first()).toBeVisible();
+  // The agent (pre-sales) finishes two lessons; the overview shows their progress.
+  const assignedCourseId = /\/courses\/([^/]+)\/assign$/.exec(assignResponse.url())![1]!;
+  const assignedCourse = (await agent.get(`/api/learning/courses/${assignedCourseId}`)) as { lessons: { id: string }[] };
+  for (const lesson of assignedCourse.lessons.slice(0, 2)) await agent.post(`/api/learning/lessons/${lesson.id}/complete`, { answers: {} });
+  await agentRequest.dispose();
+  await page.reload();
+  const agentRow = page.locator(`[data-testid$="-${assignedCourseId}"][data-testid^="teach-overview-row-"]`).filter({ hasText: '2/6' });
+  await expect(agentRow).toHaveCount(1);
   await expect(page.getByTestId('teach-overview-chart')).toBeVisible();
   await expect(page.getByTestId('teach-overview-export')).toHaveAttribute('href', '/api/learning/overview.xlsx');
   const workbook = await page.request.get('/api/learning/overview.xlsx');
   expect(workbook.status()).toBe(200);
   expect(workbook.headers()['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  await page.getByTestId('teach-overview-filter-overdue').click();
-  await page.getByTestId('teach-overview-filter-overdue').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: artifact('teach-overview'), fullPage: true });
 });
 
