@@ -256,7 +256,7 @@ export default function LessonEditorPage() {
                   <input
                     ref={downloadFileRef}
                     type="file"
-                    hidden
+                    style={{ display: 'none' }}
                     accept=".pdf,.docx,.xlsx,.pptx,.txt,.csv,.md,.png,.jpg,.jpeg,.gif,.webp,.mp3"
                     onChange={(event) => {
                       const file = event.target.files?.[0];

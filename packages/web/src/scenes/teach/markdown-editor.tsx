@@ -119,7 +119,7 @@ export function MarkdownEditor({
           <input
             ref={fileRef}
             type="file"
-            hidden
+            style={{ display: 'none' }}
             accept=".png,.jpg,.jpeg,.gif,.webp,.pdf,.docx,.xlsx,.pptx,.txt,.csv,.md,.mp3"
             onChange={(event) => {
               const file = event.target.files?.[0];
