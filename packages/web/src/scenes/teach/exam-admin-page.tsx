@@ -1,6 +1,7 @@
-import { Segmented } from 'antd';
+import { Badge, Flex, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { useExamAttempts } from '../../api/teach';
 import { useCurrentSession } from '../../hooks/use-current-session';
 import { LearningHeader } from '../learning/learning-header';
 import { examAdminSections, type TExamAdminSection } from './access';
@@ -22,6 +23,9 @@ export default function ExamAdminPage() {
   const sections = examAdminSections(session.roles);
   const requested = params.get('section') as TExamAdminSection | null;
   const section: TExamAdminSection = requested !== null && sections.includes(requested) ? requested : 'exams';
+  // How many papers wait for marks, on the 待批改 label (the same query the queue uses).
+  const queueQuery = useExamAttempts({ status: 'submitted' }, sections.includes('grading'));
+  const waiting = queueQuery.data?.length ?? 0;
 
   return (
     <div data-testid="teach-exam-admin">
@@ -30,7 +34,15 @@ export default function ExamAdminPage() {
         <Segmented<TExamAdminSection>
           value={section}
           onChange={(next) => setParams(next === 'exams' ? {} : { section: next }, { replace: true })}
-          options={sections.map((key) => ({ value: key, label: <span data-testid={`teach-exam-section-${key}`}>{t(`teach.examAdmin.sections.${key}`)}</span> }))}
+          options={sections.map((key) => ({
+            value: key,
+            label: (
+              <Flex align="center" gap={6} data-testid={`teach-exam-section-${key}`}>
+                {t(`teach.examAdmin.sections.${key}`)}
+                {key === 'grading' && waiting > 0 && <Badge count={waiting} size="small" color="#d48806" />}
+              </Flex>
+            ),
+          }))}
           style={{ marginBottom: 16 }}
           size="large"
         />
