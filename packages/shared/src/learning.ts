@@ -16,7 +16,7 @@ export const ZCourseSummary = z.object({
 });
 export const ZCourseListResponse = z.object({ courses: z.array(ZCourseSummary) });
 
-export const ZLessonSummary = z.object({ id: z.uuid(), key: z.string(), position: z.number().int(), title: ZText, summary: ZText, minutes: z.number().int(), exercise: z.string() });
+export const ZLessonSummary = z.object({ id: z.uuid(), key: z.string(), position: z.number().int(), title: ZText, summary: ZText, minutes: z.number().int(), exercise: z.string(), origin: z.enum(['builtin', 'custom']) });
 /** The caller's own standing in a course: enrolled or not, which lessons are done, where to resume. */
 export const ZMyCourseProgress = z.object({
   isEnrolled: z.boolean(),
@@ -46,7 +46,7 @@ export const ZLessonDetail = ZLessonSummary.extend({
   myProgress: z.object({ completedAt: z.string(), quizScore: z.number().nullable(), answers: z.record(z.string(), z.array(z.union([z.string(), z.boolean()]))) }).nullable(),
 });
 
-export const ZCaseSummary = z.object({ id: z.uuid(), key: z.string(), title: ZText, kind: z.enum(['good', 'bad', 'turnaround']), tags: z.array(z.string()), goods: z.string() });
+export const ZCaseSummary = z.object({ id: z.uuid(), key: z.string(), title: ZText, kind: z.enum(['good', 'bad', 'turnaround']), tags: z.array(z.string()), goods: z.string(), origin: z.enum(['builtin', 'custom']) });
 export const ZCaseListResponse = z.object({ cases: z.array(ZCaseSummary) });
 export const ZCaseDetail = ZCaseSummary.extend({ bodyMd: z.string() });
 
@@ -57,6 +57,8 @@ export const ZProgressResponse = z.object({
       title: ZText,
       dueDate: z.string().nullable(),
       lastLessonId: z.uuid().nullable(),
+      /** The first lesson, in course order, not done yet (null when all are done): where "continue" goes. */
+      nextLessonId: z.uuid().nullable(),
       lessonsDone: z.number().int(),
       lessonCount: z.number().int(),
       startedAt: z.string(),
@@ -102,20 +104,30 @@ export const ZExamSummary = z.object({
   /** The caller's attempt still running (resume it), and their latest attempt (see its result). */
   openAttemptId: z.uuid().nullable(),
   lastAttemptId: z.uuid().nullable(),
+  /** Closed exams take no new attempts; their results and certificates stay. */
+  isPublished: z.boolean(),
 });
 export const ZExamListResponse = z.object({ exams: z.array(ZExamSummary) });
+/** Trainers, deputies and leaders may list closed exams too. */
+export const ZExamListQuery = z.object({ includeClosed: z.enum(['true', 'false']).default('false') });
+export const ZExamPublishRequest = z.object({ isPublished: z.boolean() });
 
 /** An exam attempt; `results` only once handed in (the explanation comes after, not during). */
 export const ZExamAttempt = z.object({
   id: z.uuid(),
   examId: z.uuid(),
+  exam: z.object({ title: ZText, passMark: z.number().int(), timeLimitMinutes: z.number().int(), maxAttempts: z.number().int() }),
+  /** Whose attempt it is (graders see other people's). */
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+  /** The server's clock when this was sent, so a countdown does not trust the browser's clock. */
+  serverNow: z.string(),
   attemptNumber: z.number().int(),
   isMakeUp: z.boolean(),
   status: z.enum(['in_progress', 'submitted', 'graded', 'expired']),
   startedAt: z.string(),
   deadlineAt: z.string(),
   submittedAt: z.string().nullable(),
-  questions: z.array(z.object({ id: z.uuid(), type: z.string(), stem: z.string(), options: z.array(z.object({ id: z.string(), text: z.string() })) })),
+  questions: z.array(z.object({ id: z.uuid(), type: z.enum(['single', 'multiple', 'true_false', 'short_answer']), stem: z.string(), options: z.array(z.object({ id: z.string(), text: z.string() })) })),
   answers: z.record(z.string(), z.array(z.union([z.string(), z.boolean()]))),
   objectiveScore: z.number().nullable(),
   finalScore: z.number().nullable(),
@@ -355,6 +367,7 @@ export const ZCertificate = z.object({
   score: z.number().int().nullable(),
   issuedAt: z.string(),
   revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
 });
 export const ZCertificateList = z.object({ certificates: z.array(ZCertificate) });
 export const ZIssuedCertificateList = z.object({ certificates: z.array(ZCertificate.extend({ user: z.object({ id: z.uuid(), displayName: z.string() }) })) });
@@ -372,3 +385,9 @@ export const ZCertificateVerification = z.object({
   issuedAt: z.string(),
   revokedAt: z.string().nullable(),
 });
+
+// ---------------------------------------------------------------------------
+// Lesson files
+
+export const ZLearningFile = z.object({ id: z.uuid(), name: z.string(), contentType: z.string(), size: z.number().int(), url: z.string(), markdown: z.string(), createdAt: z.string() });
+export const ZLearningFileList = z.object({ files: z.array(ZLearningFile) });

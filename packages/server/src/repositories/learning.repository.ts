@@ -24,7 +24,7 @@ export async function findCourses(db: TDb, organisationId: string) {
 
 export async function findLessonsOfCourse(db: TDb, organisationId: string, courseId: string) {
   return db
-    .select({ id: lessons.id, key: lessons.key, position: lessons.position, title: lessons.title, summary: lessons.summary, minutes: lessons.minutes, exercise: lessons.exercise })
+    .select({ id: lessons.id, key: lessons.key, position: lessons.position, title: lessons.title, summary: lessons.summary, minutes: lessons.minutes, exercise: lessons.exercise, origin: lessons.origin })
     .from(lessons)
     .where(and(eq(lessons.organisationId, organisationId), eq(lessons.courseId, courseId)))
     .orderBy(asc(lessons.position));
@@ -42,7 +42,7 @@ export async function findQuestionsByKeys(db: TDb, organisationId: string, keys:
 
 export async function findCases(db: TDb, organisationId: string) {
   return db
-    .select({ id: cases.id, key: cases.key, title: cases.title, kind: cases.kind, tags: cases.tags, goods: cases.goods })
+    .select({ id: cases.id, key: cases.key, title: cases.title, kind: cases.kind, tags: cases.tags, goods: cases.goods, origin: cases.origin })
     .from(cases)
     .where(eq(cases.organisationId, organisationId))
     .orderBy(asc(cases.key));
@@ -107,6 +107,7 @@ export async function findEnrolmentsOfUser(db: TDb, organisationId: string, user
       completedAt: enrolments.completedAt,
       lessonsDone: sql<number>`(select count(*)::int from ${lessonProgress} lp join ${lessons} l on l.id = lp.lesson_id where lp.user_id = ${userId} and l.course_id = ${enrolments.courseId})`,
       lessonCount: sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${enrolments.courseId})`,
+      nextLessonId: sql<string | null>`(select l.id from ${lessons} l where l.course_id = ${enrolments.courseId} and not exists (select 1 from ${lessonProgress} lp where lp.lesson_id = l.id and lp.user_id = ${userId}) order by l.position limit 1)`,
     })
     .from(enrolments)
     .innerJoin(courses, eq(courses.id, enrolments.courseId))

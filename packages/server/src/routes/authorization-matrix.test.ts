@@ -99,6 +99,7 @@ const POLICY: TRouteCase[] = [
   { method: 'DELETE', url: '/api/learning/files/:id', allowed: ['trainer'] },
   { method: 'GET', url: '/api/learning/assets/:name', allowed: ALL },
   { method: 'GET', url: '/api/exam-attempts', allowed: ['trainer'] },
+  { method: 'PUT', url: '/api/exams/:id/published', allowed: ['trainer'], body: () => ({ isPublished: false }) },
   { method: 'GET', url: '/api/exams/:id/results', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
   { method: 'GET', url: '/api/exams/:id/results.xlsx', allowed: ['trainer', 'supervisor', 'deputy', 'leader'] },
   { method: 'GET', url: '/api/certificates', allowed: ALL },

@@ -204,4 +204,23 @@ describe('exam oversight', () => {
     expect(sheet.getRow(2).getCell(1).value).toBe('陈一');
     expect(sheet.getRow(2).getCell(4).value).toBe(100);
   });
+
+  it('closes an exam to new attempts; the running attempt may still be handed in; trainers still list it', async () => {
+    const exam = await createExam({ maxAttempts: 3 });
+    const me = await learner();
+    const running = (await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).json();
+    expect(running.exam).toEqual({ title: { zh: '情绪识别小测', en: 'Reading emotions quiz' }, passMark: 80, timeLimitMinutes: 10, maxAttempts: 3 });
+    expect(Math.abs(Date.parse(running.serverNow) - Date.now())).toBeLessThan(5000);
+    const closed = await app.inject({ method: 'PUT', url: `/api/exams/${exam.id}/published`, headers: trainer.headers, payload: { isPublished: false } });
+    expect(closed.json().isPublished).toBe(false);
+    const mine = (await app.inject({ method: 'GET', url: '/api/exams?includeClosed=true', headers: me.headers })).json().exams;
+    expect(mine.map((e: { id: string }) => e.id)).not.toContain(exam.id);
+    const managed = (await app.inject({ method: 'GET', url: '/api/exams?includeClosed=true', headers: trainer.headers })).json().exams;
+    expect(managed.find((e: { id: string }) => e.id === exam.id).isPublished).toBe(false);
+    const handedIn = await app.inject({ method: 'POST', url: `/api/exam-attempts/${running.id}/submit`, headers: me.headers, payload: { answers: {} } });
+    expect(handedIn.statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).statusCode).toBe(404);
+    await app.inject({ method: 'PUT', url: `/api/exams/${exam.id}/published`, headers: trainer.headers, payload: { isPublished: true } });
+    expect((await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).statusCode).toBe(201);
+  });
 });

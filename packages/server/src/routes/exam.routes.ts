@@ -1,9 +1,9 @@
-import { ZExamAttemptList, ZExamAttemptsQuery, ZExamResults, ZQuestionStatistics, ZCreateExamRequest, ZExamAttempt, ZExamListResponse, ZExamSummary, ZGradeExamRequest, ZIdParams, ZSubmitExamRequest } from '@calmdesk/shared';
+import { ZExamListQuery, ZExamPublishRequest, ZExamAttemptList, ZExamAttemptsQuery, ZExamResults, ZQuestionStatistics, ZCreateExamRequest, ZExamAttempt, ZExamListResponse, ZExamSummary, ZGradeExamRequest, ZIdParams, ZSubmitExamRequest } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { buildWorkbook, XLSX_TYPE } from '../lib/xlsx.js';
-import { examResults, listExamAttempts, examQuestionStatistics, createExam, EXAM_GRADER_ROLES, getExamAttempt, gradeExamAttempt, listExams, startExam, submitExam } from '../services/exam.service.js';
+import { setExamPublished, examResults, listExamAttempts, examQuestionStatistics, createExam, EXAM_GRADER_ROLES, getExamAttempt, gradeExamAttempt, listExams, startExam, submitExam } from '../services/exam.service.js';
 
 const tags = ['exams'];
 /** Who follows exam results: trainers, the management group, and supervisors for their teams. */
@@ -11,9 +11,16 @@ const EXAM_RESULT_ROLES = ['trainer', 'supervisor', 'deputy', 'leader'] as const
 
 /** Exams: trainers set them; everyone takes them within the server-held time limit. */
 export function registerExamRoutes(app: TRouteApp, deps: TDeps): void {
-  app.get('/api/exams', { config: { access: 'any' }, schema: { tags, summary: 'Exams and my attempts', response: { 200: ZExamListResponse } } }, async (request) => ({
-    exams: await listExams(deps, requireAuth(request)),
-  }));
+  app.get(
+    '/api/exams',
+    { config: { access: 'any' }, schema: { tags, summary: 'Exams and my attempts (includeClosed=true: closed ones too, for trainers, deputies, leaders)', querystring: ZExamListQuery, response: { 200: ZExamListResponse } } },
+    async (request) => ({ exams: await listExams(deps, requireAuth(request), { includeClosed: request.query.includeClosed === 'true' }) }),
+  );
+  app.put(
+    '/api/exams/:id/published',
+    { config: { access: ['trainer'] }, schema: { tags, summary: 'Close an exam to new attempts, or open it again', params: ZIdParams, body: ZExamPublishRequest, response: { 200: ZExamSummary } } },
+    async (request) => setExamPublished(deps, requireAuth(request), request.params.id, request.body.isPublished, request.ip),
+  );
   app.post(
     '/api/exams',
     { config: { access: ['trainer'] }, schema: { tags, summary: 'Set an exam drawn from the question bank', body: ZCreateExamRequest, response: { 201: ZExamSummary } } },

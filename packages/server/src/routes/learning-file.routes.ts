@@ -1,4 +1,4 @@
-import { ZIdParams, ZOkResponse } from '@calmdesk/shared';
+import { ZIdParams, ZLearningFile, ZLearningFileList, ZOkResponse } from '@calmdesk/shared';
 import { z } from 'zod';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
@@ -8,7 +8,6 @@ import { deleteLearningFile, LEARNING_FILE_MAX_BYTES, listLearningFiles, readBui
 
 const tags = ['learning authoring'];
 
-const ZLearningFile = z.object({ id: z.uuid(), name: z.string(), contentType: z.string(), size: z.number().int(), url: z.string(), markdown: z.string(), createdAt: z.string() });
 
 /**
  * Files in lessons: trainers upload images and worksheets (the raw bytes as
@@ -36,7 +35,7 @@ export function registerLearningFileRoutes(app: TRouteApp, deps: TDeps): void {
       return reply.code(201).send(await uploadLearningFile(deps, requireAuth(request), request.query.name, bytes, request.ip));
     },
   );
-  app.get('/api/learning/files', { config: { access: ['trainer'] }, schema: { tags, summary: 'Files uploaded for lessons', response: { 200: z.object({ files: z.array(ZLearningFile) }) } } }, async (request) =>
+  app.get('/api/learning/files', { config: { access: ['trainer'] }, schema: { tags, summary: 'Files uploaded for lessons', response: { 200: ZLearningFileList } } }, async (request) =>
     listLearningFiles(deps, requireAuth(request)),
   );
   app.get('/api/learning/files/:id', { config: { access: 'any' }, schema: { tags, summary: 'A lesson file (images inline, others as a download)', params: ZIdParams } }, async (request, reply) => {

@@ -58,13 +58,13 @@ export async function listAuthoringCourses(deps: TDeps, auth: TAuthContext) {
     rows.length === 0
       ? []
       : await deps.db
-          .select({ id: lessons.id, courseId: lessons.courseId, key: lessons.key, position: lessons.position, title: lessons.title, summary: lessons.summary, minutes: lessons.minutes, exercise: lessons.exercise })
+          .select({ id: lessons.id, courseId: lessons.courseId, key: lessons.key, position: lessons.position, title: lessons.title, summary: lessons.summary, minutes: lessons.minutes, exercise: lessons.exercise, origin: lessons.origin })
           .from(lessons)
           .where(eq(lessons.organisationId, auth.organisationId))
           .orderBy(asc(lessons.position));
   return {
     courses: rows.map((c) => {
-      const own = lessonRows.filter((l) => l.courseId === c.id).map(({ courseId: _courseId, ...l }) => ({ ...l, title: l.title as TText, summary: l.summary as TText }));
+      const own = lessonRows.filter((l) => l.courseId === c.id).map(({ courseId: _courseId, ...l }) => ({ ...l, title: l.title as TText, summary: l.summary as TText, origin: l.origin as TOrigin }));
       return {
         id: c.id,
         key: c.key,

@@ -93,6 +93,7 @@ function present(row: typeof certificates.$inferSelect) {
     score: row.score,
     issuedAt: row.issuedAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    revokeReason: row.revokeReason,
   };
 }
 

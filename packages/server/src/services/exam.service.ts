@@ -45,6 +45,14 @@ export async function createExam(deps: TDeps, auth: TAuthContext, input: { title
   return (await listExams(deps, auth)).find((e) => e.id === rows[0]!.id)!;
 }
 
+/** Closes an exam to new attempts (or opens it again); attempts already running may still be handed in. */
+export async function setExamPublished(deps: TDeps, auth: TAuthContext, examId: string, isPublished: boolean, ip: string) {
+  const updated = await deps.db.update(exams).set({ isPublished }).where(and(eq(exams.organisationId, auth.organisationId), eq(exams.id, examId))).returning({ id: exams.id });
+  if (updated.length === 0) throw notFound('Exam');
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: isPublished ? 'exam.opened' : 'exam.closed', targetType: 'exam', targetId: examId, ip });
+  return (await listExams(deps, auth, { includeClosed: true })).find((e) => e.id === examId)!;
+}
+
 /**
  * Attempts for the grader: by exam and status (the queue of handed-in attempts with short
  * answers is status = submitted), oldest hand-in first.
@@ -130,9 +138,17 @@ async function closeOverdueAttempts(db: TDeps['db'], organisationId: string, use
     );
 }
 
-export async function listExams(deps: TDeps, auth: TAuthContext) {
+/** Who sees closed exams in the list (to read their results or reopen them). */
+const EXAM_MANAGER_ROLES = ['trainer', 'deputy', 'leader'] as const;
+
+export async function listExams(deps: TDeps, auth: TAuthContext, options: { includeClosed?: boolean } = {}) {
   await closeOverdueAttempts(deps.db, auth.organisationId, auth.userId);
-  const rows = await deps.db.select().from(exams).where(and(eq(exams.organisationId, auth.organisationId), eq(exams.isPublished, true))).orderBy(desc(exams.createdAt));
+  const withClosed = options.includeClosed === true && hasAnyRole(auth.roles, EXAM_MANAGER_ROLES);
+  const rows = await deps.db
+    .select()
+    .from(exams)
+    .where(and(eq(exams.organisationId, auth.organisationId), withClosed ? undefined : eq(exams.isPublished, true)))
+    .orderBy(desc(exams.createdAt));
   const mine =
     rows.length === 0
       ? []
@@ -158,6 +174,7 @@ export async function listExams(deps: TDeps, auth: TAuthContext) {
       tags: e.tags,
       openAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,
       lastAttemptId: attempts.at(-1)?.id ?? null,
+      isPublished: e.isPublished,
     };
   });
 }
@@ -165,11 +182,16 @@ export async function listExams(deps: TDeps, auth: TAuthContext) {
 async function presentAttempt(deps: TDeps, row: typeof examAttempts.$inferSelect) {
   const paper = row.paper as TPaper;
   const qs = await deps.db.select().from(questions).where(inArray(questions.id, paper.questionIds));
+  const exam = (await deps.db.select().from(exams).where(eq(exams.id, row.examId)).limit(1))[0]!;
+  const person = (await deps.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.userId)).limit(1))[0];
   const byId = new Map(qs.map((q) => [q.id, q]));
   const isOpen = row.status === 'in_progress';
   return {
     id: row.id,
     examId: row.examId,
+    exam: { title: exam.title as TText, passMark: exam.passMark, timeLimitMinutes: exam.timeLimitMinutes, maxAttempts: exam.maxAttempts },
+    user: { id: row.userId, displayName: person?.displayName ?? '' },
+    serverNow: new Date().toISOString(),
     attemptNumber: row.attemptNumber,
     isMakeUp: row.attemptNumber > 1,
     status: row.status as 'in_progress' | 'submitted' | 'graded' | 'expired',
@@ -181,7 +203,7 @@ async function presentAttempt(deps: TDeps, row: typeof examAttempts.$inferSelect
       if (!q) return [];
       const options = q.options as { id: string; text: string }[];
       const order = paper.optionOrder[id] ?? options.map((o) => o.id);
-      return [{ id, type: q.type, stem: q.stem, options: order.map((o) => options.find((x) => x.id === o)!).filter(Boolean) }];
+      return [{ id, type: q.type as 'single' | 'multiple' | 'true_false' | 'short_answer', stem: q.stem, options: order.map((o) => options.find((x) => x.id === o)!).filter(Boolean) }];
     }),
     answers: row.answers as Record<string, (string | boolean)[]>,
     objectiveScore: row.objectiveScore,

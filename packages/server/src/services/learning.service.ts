@@ -29,6 +29,7 @@ import {
 } from '../repositories/learning.repository.js';
 
 type TText = { zh: string; en: string };
+type TOrigin = 'builtin' | 'custom';
 
 /** Who writes courses, lessons, questions and cases (and sees unpublished ones). */
 export const COURSE_AUTHOR_ROLES = ['trainer'] as const;
@@ -42,7 +43,7 @@ export async function getCourse(deps: TDeps, organisationId: string, courseId: s
   const course = (await listCourses(deps, organisationId)).find((c) => c.id === courseId);
   if (!course) throw notFound('Course');
   const lessonRows = await findLessonsOfCourse(deps.db, organisationId, courseId);
-  return { ...course, lessons: lessonRows.map((l) => ({ ...l, title: l.title as TText, summary: l.summary as TText })) };
+  return { ...course, lessons: lessonRows.map((l) => ({ ...l, title: l.title as TText, summary: l.summary as TText, origin: l.origin as TOrigin })) };
 }
 
 /** A course with the caller's standing in it: enrolled, lessons done, where to resume, feedback given. */
@@ -86,6 +87,7 @@ export async function getLesson(deps: TDeps, auth: TAuthContext, lessonId: strin
     summary: lesson.summary as TText,
     minutes: lesson.minutes,
     exercise: lesson.exercise,
+    origin: lesson.origin as TOrigin,
     bodyMd: lesson.bodyMd,
     video: lesson.video,
     downloads: lesson.downloads as { title: TText; url: string }[],
@@ -103,13 +105,13 @@ async function isCourseVisible(deps: TDeps, auth: TAuthContext, courseId: string
 
 export async function listCases(deps: TDeps, organisationId: string) {
   const rows = await findCases(deps.db, organisationId);
-  return rows.map((r) => ({ ...r, title: r.title as TText, kind: r.kind as 'good' | 'bad' | 'turnaround' }));
+  return rows.map((r) => ({ ...r, title: r.title as TText, kind: r.kind as 'good' | 'bad' | 'turnaround', origin: r.origin as TOrigin }));
 }
 
 export async function getCase(deps: TDeps, organisationId: string, caseId: string) {
   const row = await findCase(deps.db, organisationId, caseId);
   if (!row) throw notFound('Case');
-  return { id: row.id, key: row.key, title: row.title as TText, kind: row.kind as 'good' | 'bad' | 'turnaround', tags: row.tags, goods: row.goods, bodyMd: row.bodyMd };
+  return { id: row.id, key: row.key, title: row.title as TText, kind: row.kind as 'good' | 'bad' | 'turnaround', tags: row.tags, goods: row.goods, bodyMd: row.bodyMd, origin: row.origin as TOrigin };
 }
 
 /** Enrols the caller in a course (again is fine: nothing changes). */
@@ -157,6 +159,7 @@ export async function myProgress(deps: TDeps, auth: TAuthContext) {
       title: r.title as TText,
       dueDate: r.dueDate,
       lastLessonId: r.lastLessonId,
+      nextLessonId: r.nextLessonId,
       lessonsDone: Number(r.lessonsDone),
       lessonCount: Number(r.lessonCount),
       startedAt: r.startedAt.toISOString(),
