@@ -65,6 +65,9 @@ describe('grading', () => {
   const attempt: TExamAttempt = {
     id: '00000000-0000-4000-8000-000000000010',
     examId: '00000000-0000-4000-8000-000000000011',
+    exam: { title: { zh: '共情考核', en: 'Empathy exam' }, passMark: 60, timeLimitMinutes: 20, maxAttempts: 2 },
+    user: { id: '00000000-0000-4000-8000-000000000012', displayName: '林晓' },
+    serverNow: '2026-11-23T10:00:00.000Z',
     attemptNumber: 1,
     isMakeUp: false,
     status: 'submitted',
