@@ -70,7 +70,7 @@ const QUESTIONS = [
   },
 ] as const;
 
-test('an agent finishes a lesson, passes an exam set by a trainer, downloads the certificate, and anyone can verify it', async ({ page }) => {
+test('an agent finishes a lesson, passes an exam set by a trainer, downloads the certificate, anyone can verify it, and a revocation shows its reason', async ({ page }) => {
   test.setTimeout(180_000);
   const tag = `e2e-learning-${Date.now()}`;
 
@@ -147,6 +147,8 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await page.getByTestId('learning-exam-confirm').click();
   await expect(page).toHaveURL(/\/learning\/exam-attempts\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('learning-attempt')).toHaveAttribute('data-status', 'in_progress');
+  // The attempt names its exam and rules itself.
+  await expect(page.getByTestId('learning-attempt-title')).toHaveText(examTitle);
   const clock = page.getByTestId('learning-attempt-clock');
   await expect(clock).toHaveAttribute('data-tone', 'calm');
   expect(Number(await clock.getAttribute('data-seconds'))).toBeGreaterThan(9 * 60);
@@ -183,6 +185,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   const certificate = page.locator('[data-testid^="learning-certificate-"][data-code]').filter({ hasText: examTitle });
   await expect(certificate).toHaveCount(1);
   await expect(certificate).toHaveAttribute('data-revoked', 'false');
+  const certificateId = (await certificate.getAttribute('data-testid'))!.replace('learning-certificate-', '');
   const code = (await certificate.getAttribute('data-code'))!;
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   const downloadStarted = page.waitForEvent('download');
@@ -213,6 +216,17 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await page.getByTestId('verify-submit').click();
   await expect(page).toHaveURL(/\/verify\/ZZZZ-ZZZZ-ZZZZ$/);
   await expect(page.getByTestId('verify-not-found')).toBeVisible();
+
+  // The trainer revokes it with a reason; the holder reads the reason beside the date.
+  const reason = '考试题目有误，成绩作废，请重新参加考试。';
+  await signInAs(page, 'trainer');
+  const revoked = await api(page, 'POST', `/api/certificates/${certificateId}/revoke`, { reason });
+  expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+  await signOut(page);
+  await signInAs(page, 'agent07');
+  await page.goto('/learning/certificates');
+  await expect(page.getByTestId(`learning-certificate-${certificateId}`)).toHaveAttribute('data-revoked', 'true');
+  await expect(page.getByTestId(`learning-certificate-reason-${certificateId}`)).toHaveText(reason);
 });
 
 test('script in a lesson written by a trainer never runs', async ({ page }) => {

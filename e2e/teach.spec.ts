@@ -5,8 +5,10 @@ import { artifact, DEMO_PASSWORD, signInAs } from './helpers';
  * Trainer pages of the learning area (SPEC §2.1, §2.8): a trainer writes a short-answer and a
  * single-choice question under a new tag, sets an exam on that tag, an agent takes it (through
  * the API), and the trainer marks the short answer until the attempt is graded with a final
- * score; the question statistics read it. Then the Markdown lesson editor with its live
- * preview and leave warning, and the progress overview with its Excel export.
+ * score; the question statistics read it. The trainer closes the exam to new attempts and opens
+ * it again, and revokes the agent's certificate with a reason. Then the course editor (own
+ * lessons deleted, built-in ones kept), the Markdown lesson editor with its live preview and
+ * leave warning, the case list (own cases deleted), and the progress overview with its Excel export.
  */
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -32,6 +34,19 @@ async function saveQuestion(page: Page): Promise<string> {
   const response = await saved;
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { id: string }).id;
+}
+
+/** A call from the signed-in page, with its session's CSRF header. */
+async function pageApi<T>(page: Page, method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
 }
 
 /** A signed-in API session for another person, with the CSRF header on every write. */
@@ -127,8 +142,9 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   const attempt = (await agent.post(`/api/exams/${examId}/attempts`)) as { id: string; questions: { id: string; options: { id: string; text: string }[] }[] };
   expect(attempt.questions.map((q) => q.id).sort()).toEqual([shortId, singleId].sort());
   const right = attempt.questions.find((q) => q.id === singleId)!.options.find((o) => o.text === RIGHT_OPTION)!;
-  const handedIn = (await agent.post(`/api/exam-attempts/${attempt.id}/submit`, { answers: { [singleId]: [right.id], [shortId]: [SHORT_ANSWER] } })) as { status: string };
+  const handedIn = (await agent.post(`/api/exam-attempts/${attempt.id}/submit`, { answers: { [singleId]: [right.id], [shortId]: [SHORT_ANSWER] } })) as { status: string; user: { displayName: string } };
   expect(handedIn.status).toBe('submitted');
+  const agentName = handedIn.user.displayName;
 
   // 待批改: the trainer opens the attempt, reads the answer beside the rubric, gives 80.
   await page.goto('/learning/exam-admin');
@@ -136,6 +152,9 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await expect(page.getByTestId(`teach-grading-row-${attempt.id}`)).toContainText('安抚话术小测');
   await page.getByTestId(`teach-grading-open-${attempt.id}`).click();
   await expect(page.getByTestId('teach-grading')).toBeVisible();
+  // The attempt names its person and exam itself.
+  await expect(page.getByTestId('teach-grading-title')).toContainText(agentName);
+  await expect(page.getByTestId('teach-grading-title')).toContainText(`安抚话术小测 ${TAG}`);
   await expect(page.getByTestId(`teach-grade-answer-${shortId}`)).toContainText(SHORT_ANSWER);
   await expect(page.getByTestId(`teach-grade-answer-${singleId}`)).toContainText(RIGHT_OPTION);
   await expect(page.getByTestId(`teach-grade-rubric-${shortId}`)).toContainText('回应情绪 50 分');
@@ -143,6 +162,8 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByTestId(`teach-grade-score-${shortId}`).fill('80');
   // (100 for the right choice + 80) / 2 questions
   await expect(page.getByTestId('teach-grade-preview')).toContainText('90');
+  await expect(page.getByTestId('teach-grade-verdict')).toContainText('及格线 60 分');
+  await expect(page.getByTestId('teach-grade-verdict')).not.toContainText('未通过');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: artifact('teach-grading'), fullPage: true });
   const graded = page.waitForResponse((response) => response.url().endsWith(`/api/exam-attempts/${attempt.id}/grade`));
@@ -167,13 +188,83 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: artifact('teach-question-stats'), fullPage: true });
 
+  // Closing the exam: after a confirm that says what it means, it takes no new attempts (it leaves
+  // the agent's list) but stays in the trainer's, marked closed; then it opens again.
+  const agentExamIds = async () => ((await agent.get('/api/exams')) as { exams: { id: string }[] }).exams.map((item) => item.id);
+  await page.goto('/learning/exam-admin');
+  await expect(page.getByTestId(`teach-exam-row-${examId}`)).toBeVisible();
+  await expect(page.getByTestId(`teach-exam-closed-${examId}`)).toHaveCount(0);
+  await page.getByTestId(`teach-exam-close-${examId}`).click();
+  await expect(page.getByText('正在作答的答卷仍可交卷并照常评分')).toBeVisible();
+  const closing = page.waitForResponse((response) => response.url().endsWith(`/api/exams/${examId}/published`) && response.request().method() === 'PUT');
+  await page.getByTestId('teach-exam-close-confirm').click();
+  expect((await closing).status()).toBe(200);
+  await expect(page.getByTestId(`teach-exam-closed-${examId}`)).toBeVisible();
+  expect(await agentExamIds()).not.toContain(examId);
+  await page.reload();
+  await expect(page.getByTestId(`teach-exam-closed-${examId}`)).toBeVisible();
+  await expect(page.getByTestId(`teach-exam-reopen-${examId}`)).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: artifact('teach-exam-closed'), fullPage: true });
+  await page.getByTestId(`teach-exam-reopen-${examId}`).click();
+  await expect(page.getByTestId(`teach-exam-close-${examId}`)).toBeVisible();
+  await expect(page.getByTestId(`teach-exam-closed-${examId}`)).toHaveCount(0);
+  expect(await agentExamIds()).toContain(examId);
+
+  // The agent's certificate from this exam, revoked with a reason: the list shows the reason, and so does the agent's copy.
+  const { certificates } = (await agent.get('/api/certificates')) as { certificates: { id: string; title: { zh: string }; revokeReason: string | null }[] };
+  const earned = certificates.find((item) => item.title.zh.includes(TAG));
+  expect(earned, 'a certificate for the exam just passed').toBeTruthy();
+  const reason = `e2e：证书信息有误，重新颁发 ${TAG}`;
+  await page.getByTestId('teach-exam-section-certificates').click();
+  await page.getByTestId(`teach-certificate-revoke-${earned!.id}`).click();
+  await page.getByTestId('teach-certificate-reason').fill(reason);
+  await page.getByTestId('teach-certificate-revoke-confirm').click();
+  await expect(page.getByTestId(`teach-certificate-reason-${earned!.id}`)).toContainText(reason);
+  const revoked = ((await agent.get('/api/certificates')) as { certificates: { id: string; revokeReason: string | null }[] }).certificates.find((item) => item.id === earned!.id);
+  expect(revoked?.revokeReason).toBe(reason);
+
   // The lesson editor: a new heading typed into the Markdown shows in the preview at once.
   const { courses } = (await (await page.request.get('/api/learning/authoring/courses')).json()) as { courses: { id: string; key: string; lessons: { id: string }[] }[] };
   const course = courses.find((item) => item.key === 'regulating-your-emotions') ?? courses[0]!;
   const lessonId = course.lessons[0]!.id;
+
+  // An own case in the library can be deleted from the list (after a confirm).
+  const ownCase = await pageApi<{ id: string }>(page, 'POST', '/api/learning/cases', {
+    title: { zh: `要删除的案例 ${TAG}`, en: `A case to delete ${TAG}` },
+    kind: 'good',
+    tags: [TAG],
+    goods: 'clothing',
+    bodyMd: '> 顾客：衣服起球了。\n>\n> 客服：真抱歉，我马上帮您换一件。',
+  });
+  expect(ownCase.status, JSON.stringify(ownCase.body)).toBe(201);
+  await page.goto('/learning/authoring?section=cases');
+  await page.getByLabel('搜索标题或标签').fill(TAG);
+  await expect(page.getByTestId(`teach-case-row-${ownCase.body.id}`)).toBeVisible();
+  await page.getByTestId(`teach-case-delete-${ownCase.body.id}`).click();
+  await page.getByTestId('teach-confirm-delete').click();
+  await expect(page.getByTestId(`teach-case-row-${ownCase.body.id}`)).toHaveCount(0);
+
+  // The course editor: an own lesson in the built-in course can be deleted, the built-in ones cannot.
+  const ownLesson = await pageApi<{ id: string }>(page, 'POST', `/api/learning/courses/${course.id}/lessons`, {
+    title: { zh: `要删除的课时 ${TAG}`, en: `A lesson to delete ${TAG}` },
+    summary: { zh: '只为删除而写。', en: 'Written to be deleted.' },
+    minutes: 1,
+    exercise: 'none',
+    video: null,
+    downloads: [],
+    bodyMd: '这节课马上会被删除。',
+    quizKeys: [],
+  });
+  expect(ownLesson.status, JSON.stringify(ownLesson.body)).toBe(201);
   await page.goto('/learning/authoring');
   await page.getByTestId(`teach-course-open-${course.id}`).click();
   await expect(page.getByTestId('teach-course-editor')).toBeVisible();
+  await expect(page.getByTestId(`teach-lesson-${ownLesson.body.id}`)).toBeVisible();
+  await expect(page.getByTestId(`teach-lesson-delete-${lessonId}`)).toHaveCount(0);
+  await page.getByTestId(`teach-lesson-delete-${ownLesson.body.id}`).click();
+  await page.getByTestId('teach-confirm-delete').click();
+  await expect(page.getByTestId(`teach-lesson-${ownLesson.body.id}`)).toHaveCount(0);
   await page.getByTestId(`teach-lesson-open-${lessonId}`).click();
   await expect(page.getByTestId('teach-lesson-editor')).toBeVisible();
   const heading = `课前三问 ${TAG}`;

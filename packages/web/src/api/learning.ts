@@ -17,7 +17,6 @@ import type {
 } from '@calmdesk/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { clockOffsetMs } from '../scenes/learning/countdown';
 import { apiFetch } from './client';
 
 /**
@@ -58,7 +57,6 @@ export const learningKeys = {
   attempt: (id: string) => ['exams', 'attempts', id] as const,
   certificates: ['certificates'] as const,
   verification: (code: string) => ['certificates', 'verify', code] as const,
-  serverClock: ['server-clock'] as const,
 };
 
 const path = (template: string, id: string) => template.replace(':id', encodeURIComponent(id));
@@ -80,14 +78,7 @@ export function useCourse(id: string | undefined) {
   });
 }
 
-/** Fetches a course for a one-off decision (where "continue" leads), from the cache when fresh. */
-export function useFetchCourse() {
-  const queryClient = useQueryClient();
-  return (id: string) =>
-    queryClient.fetchQuery({ queryKey: learningKeys.course(id), queryFn: ({ signal }) => apiFetch<TCourseDetail>(path('/api/learning/courses/:id', id), { signal }) });
-}
-
-/** My enrolments: courses I joined or was assigned, how far I am, due dates. */
+/** My enrolments: courses I joined or was assigned, how far I am, due dates, the lesson to continue with. */
 export function useProgress() {
   return useQuery({
     queryKey: learningKeys.progress,
@@ -175,6 +166,11 @@ export function useStartExam() {
   });
 }
 
+/**
+ * An attempt with its exam's title and rules and the server's time (`serverNow`). The query's
+ * `dataUpdatedAt` is when the answer arrived (or was stored from a start or hand-in): the pair
+ * sets the countdown's clock offset.
+ */
 export function useExamAttempt(id: string | undefined) {
   return useQuery({
     queryKey: learningKeys.attempt(id ?? ''),
@@ -221,23 +217,4 @@ export function useCertificateVerification(code: string | undefined) {
     enabled: Boolean(code),
     retry: false,
   });
-}
-
-/**
- * How far this browser's clock is from the server's, from the `Date` header of a cheap call,
- * so an exam's countdown runs on the server's time even when the computer's clock is off.
- * @returns milliseconds to add to Date.now() to get the server's time (0 until known)
- */
-export function useServerClockOffset(): number {
-  const query = useQuery({
-    queryKey: learningKeys.serverClock,
-    queryFn: async ({ signal }) => {
-      const sentAt = Date.now();
-      const response = await fetch('/api/health', { signal, credentials: 'same-origin', cache: 'no-store' });
-      return clockOffsetMs(response.headers.get('date'), sentAt, Date.now());
-    },
-    staleTime: 10 * 60_000,
-    retry: false,
-  });
-  return query.data ?? 0;
 }

@@ -20,6 +20,7 @@ import type {
   ZGradeExamRequest,
   ZImportCourseResponse,
   ZIssuedCertificateList,
+  ZLearningFile,
   ZLearningOverview,
   ZLessonInput,
   ZLessonSource,
@@ -31,6 +32,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { AppError, apiFetch } from './client';
+import { learningKeys } from './learning';
 
 /**
  * Trainer and oversight calls of the learning area (SPEC §2.1, §2.8): progress overview and
@@ -245,17 +247,8 @@ export function useDeleteLesson() {
   });
 }
 
-/** A file uploaded for lessons (POST /api/learning/files; the route's own schema, not in shared yet). */
-export interface TLearningFile {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  url: string;
-  /** Ready to paste: `![name](url)` for images, `[name](url)` for other files. */
-  markdown: string;
-  createdAt: string;
-}
+/** A file uploaded for lessons; `markdown` is ready to paste: `![name](url)` for images, `[name](url)` for other files. */
+export type TLearningFile = z.infer<typeof ZLearningFile>;
 
 /** Files over this size are refused by the server (learning-file.service.ts). */
 export const LEARNING_FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -371,11 +364,27 @@ export function useDeleteCase() {
 // ---------------------------------------------------------------------------
 // Exams, marking, certificates
 
+/** Every exam of the organisation, closed ones too (the server lists those for trainers, deputies and leaders only). */
 export function useExamList() {
   return useQuery({
     queryKey: teachKeys.exams,
-    queryFn: ({ signal }) => apiFetch<z.infer<typeof ZExamListResponse>>('/api/exams', { signal }),
+    queryFn: ({ signal }) => apiFetch<z.infer<typeof ZExamListResponse>>('/api/exams', { query: { includeClosed: 'true' }, signal }),
     select: (data) => data.exams,
+  });
+}
+
+/**
+ * Closes an exam to new attempts (`isPublished: false`) or opens it again. Attempts already
+ * running may still be handed in; results and certificates stay.
+ */
+export function useSetExamPublished() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, isPublished }: { id: string; isPublished: boolean }) => apiFetch<TExamSummary>(`/api/exams/${enc(id)}/published`, { method: 'PUT', body: { isPublished } }),
+    onSuccess: (exam) => {
+      queryClient.setQueryData<z.infer<typeof ZExamListResponse>>(teachKeys.exams, (old) => (old ? { exams: old.exams.map((item) => (item.id === exam.id ? exam : item)) } : old));
+      return Promise.all([queryClient.invalidateQueries({ queryKey: teachKeys.exams, exact: true }), queryClient.invalidateQueries({ queryKey: learningKeys.exams, exact: true })]);
+    },
   });
 }
 

@@ -2,50 +2,15 @@ import { BookOutlined, CheckCircleFilled, PlayCircleOutlined, SearchOutlined, Us
 import { App, Button, Card, Col, Empty, Flex, Input, Progress, Row, Skeleton, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import { useCourses, useEnrol, useFetchCourse, useProgress, type TCourseSummary, type TEnrolment } from '../../api/learning';
+import { Link } from 'react-router-dom';
+import { useCourses, useEnrol, useProgress, type TCourseSummary, type TEnrolment } from '../../api/learning';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { useLearningLabels } from './labels';
 import { LearningHeader } from './learning-header';
 import { DueDate, Minutes, SectionError } from './parts';
-import { percentDone, resumeLessonId } from './progress';
+import { continuePath, percentDone } from './progress';
 
-/**
- * "Continue" for a course: opens the lesson to resume, which needs the course's lesson list
- * (the progress list only knows the last lesson finished).
- */
-function useContinueCourse() {
-  const navigate = useNavigate();
-  const fetchCourse = useFetchCourse();
-  const { message } = App.useApp();
-  const errorMessage = useErrorMessage();
-  const [pendingId, setPendingId] = useState<string | null>(null);
-  const open = async (courseId: string) => {
-    setPendingId(courseId);
-    try {
-      const course = await fetchCourse(courseId);
-      const lessonId = resumeLessonId(course.lessons, course.myProgress);
-      navigate(lessonId ? `/learning/lessons/${encodeURIComponent(lessonId)}` : `/learning/courses/${encodeURIComponent(courseId)}`);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setPendingId(null);
-    }
-  };
-  return { open, pendingId };
-}
-
-function CourseCard({
-  course,
-  enrolment,
-  onContinue,
-  isOpening,
-}: {
-  course: TCourseSummary;
-  enrolment: TEnrolment | undefined;
-  onContinue: (courseId: string) => void;
-  isOpening: boolean;
-}) {
+function CourseCard({ course, enrolment }: { course: TCourseSummary; enrolment: TEnrolment | undefined }) {
   const { t } = useTranslation();
   const labels = useLearningLabels();
   const { message } = App.useApp();
@@ -108,9 +73,11 @@ function CourseCard({
       )}
       <Flex gap={8} wrap>
         {enrolment ? (
-          <Button type="primary" icon={<PlayCircleOutlined />} loading={isOpening} onClick={() => onContinue(course.id)} data-testid={`learning-course-continue-${course.id}`}>
-            {isDone ? t('learn.common.review') : enrolment.lessonsDone === 0 ? t('learn.common.start') : t('learn.common.continue')}
-          </Button>
+          <Link to={continuePath(enrolment)}>
+            <Button type="primary" icon={<PlayCircleOutlined />} data-testid={`learning-course-continue-${course.id}`}>
+              {isDone ? t('learn.common.review') : enrolment.lessonsDone === 0 ? t('learn.common.start') : t('learn.common.continue')}
+            </Button>
+          </Link>
         ) : (
           <Button type="primary" loading={enrol.isPending} onClick={onEnrol} data-testid={`learning-course-enrol-${course.id}`}>
             {t('learn.common.enrol')}
@@ -133,7 +100,6 @@ export default function CataloguePage() {
   const labels = useLearningLabels();
   const coursesQuery = useCourses();
   const progressQuery = useProgress();
-  const continueCourse = useContinueCourse();
   const [search, setSearch] = useState('');
 
   const enrolments = useMemo(() => new Map((progressQuery.data ?? []).map((item) => [item.courseId, item])), [progressQuery.data]);
@@ -176,12 +142,7 @@ export default function CataloguePage() {
         <Row gutter={[16, 16]}>
           {courses.map((course) => (
             <Col key={course.id} xs={24} md={12} xl={8}>
-              <CourseCard
-                course={course}
-                enrolment={enrolments.get(course.id)}
-                onContinue={(id) => void continueCourse.open(id)}
-                isOpening={continueCourse.pendingId === course.id}
-              />
+              <CourseCard course={course} enrolment={enrolments.get(course.id)} />
             </Col>
           ))}
         </Row>

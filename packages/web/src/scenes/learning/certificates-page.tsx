@@ -63,6 +63,12 @@ function CertificateCard({ certificate }: { certificate: TCertificate }) {
             <dd className="cd-certificate__revoked">{labels.date(certificate.revokedAt!)}</dd>
           </div>
         )}
+        {isRevoked && certificate.revokeReason && (
+          <div>
+            <dt>{t('learn.certificates.revokeReason')}</dt>
+            <dd className="cd-certificate__reason" data-testid={`learning-certificate-reason-${certificate.id}`}>{certificate.revokeReason}</dd>
+          </div>
+        )}
       </dl>
       <Flex gap={8} wrap style={{ marginTop: 8 }}>
         {isRevoked ? (
@@ -87,7 +93,7 @@ function CertificateCard({ certificate }: { certificate: TCertificate }) {
 
 /**
  * My certificates at /learning/certificates: each with its title, date, score, code and
- * status (revoked ones marked), the PDF, and the public verification link to copy.
+ * status (revoked ones marked, with the reason), the PDF, and the public verification link to copy.
  */
 export default function CertificatesPage() {
   const { t } = useTranslation();

@@ -62,17 +62,15 @@ export function warningsCrossed(previous: number | null, current: number): TExam
 }
 
 /**
- * The server clock's lead over this browser's, from a response's `Date` header.
- * @param dateHeader the `Date` header (whole seconds, rounded down)
- * @param sentAtMs Date.now() when the request left
- * @param receivedAtMs Date.now() when the answer arrived
- * @returns milliseconds (positive when the server is ahead); 0 when the header is missing or unreadable, or the gap is within the header's one-second resolution
+ * The server clock's lead over this browser's, from the time the server put in its answer
+ * (ZExamAttempt.serverNow). The answer's time on the wire counts against the server, which
+ * at worst shows the learner a moment more than is left; the hand-in is the server's to judge.
+ * @param serverNow ISO time when the server answered
+ * @param receivedAtMs this browser's Date.now() when the answer arrived
+ * @returns milliseconds to add to Date.now() (positive when the server is ahead); 0 when serverNow is unreadable
  */
-export function clockOffsetMs(dateHeader: string | null, sentAtMs: number, receivedAtMs: number): number {
-  if (!dateHeader) return 0;
-  const serverMs = Date.parse(dateHeader);
-  if (!Number.isFinite(serverMs)) return 0;
-  // The header drops the milliseconds: on average the true time was half a second later.
-  const offset = serverMs + 500 - (sentAtMs + receivedAtMs) / 2;
-  return Math.abs(offset) < 1_000 ? 0 : Math.round(offset);
+export function clockOffsetMs(serverNow: string, receivedAtMs: number): number {
+  const serverMs = Date.parse(serverNow);
+  if (!Number.isFinite(serverMs) || !Number.isFinite(receivedAtMs)) return 0;
+  return Math.round(serverMs - receivedAtMs);
 }

@@ -4,10 +4,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { AppError } from '../../api/client';
-import { useExamAttempt, useExams, useServerClockOffset, useSubmitExam, type TExamAttempt, type TExamSummary } from '../../api/learning';
+import { useExamAttempt, useExams, useSubmitExam, type TExamAttempt } from '../../api/learning';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { answersToSend, cleanAnswer, examStorageKey, openQuestionNumbers, parseStoredAnswers, type TAnswerMap } from './answers';
-import { clockTone, formatClock, secondsLeft, warningsCrossed } from './countdown';
+import { clockOffsetMs, clockTone, formatClock, secondsLeft, warningsCrossed } from './countdown';
 import { canTakeMakeUp } from './exam-rules';
 import { useLearningLabels } from './labels';
 import { LearningHeader } from './learning-header';
@@ -18,10 +18,10 @@ import { readLocal, removeLocal, writeLocal } from './storage';
 /**
  * Seconds left on the server's clock, re-read twice a second.
  * @param deadlineAt the attempt's deadline
+ * @param offset the server clock's lead over this browser's, in milliseconds
  * @returns whole seconds, 0 once passed
  */
-function useSecondsLeft(deadlineAt: string): number {
-  const offset = useServerClockOffset();
+function useSecondsLeft(deadlineAt: string, offset: number): number {
   const [left, setLeft] = useState(() => secondsLeft(deadlineAt, Date.now(), offset));
   useEffect(() => {
     const read = () => setLeft(secondsLeft(deadlineAt, Date.now(), offset));
@@ -33,7 +33,7 @@ function useSecondsLeft(deadlineAt: string): number {
 }
 
 /** The attempt while it runs: countdown, questions, answer sheet, hand-in (by hand or at zero). */
-function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: TExamSummary | undefined; onConflict: () => void }) {
+function TakeExam({ attempt, clockOffset, onConflict }: { attempt: TExamAttempt; clockOffset: number; onConflict: () => void }) {
   const { t } = useTranslation();
   const labels = useLearningLabels();
   const { modal, message, notification } = App.useApp();
@@ -41,7 +41,7 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
   const submit = useSubmitExam(attempt.id);
   const storageKey = examStorageKey(attempt.id);
   const [answers, setAnswers] = useState<TAnswerMap>(() => ({ ...attempt.answers, ...parseStoredAnswers(readLocal(storageKey)) }));
-  const left = useSecondsLeft(attempt.deadlineAt);
+  const left = useSecondsLeft(attempt.deadlineAt, clockOffset);
   const previousLeft = useRef<number | null>(null);
   const isSending = useRef(false);
   const answersRef = useRef(answers);
@@ -108,16 +108,14 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
         <BackLink to="/learning/exams">{t('learn.attempt.backToExams')}</BackLink>
         <Flex align="center" gap={10} wrap style={{ marginTop: 4 }}>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="learning-attempt-title">
-            {exam ? labels.text(exam.title) : t('learn.attempt.title')}
+            {labels.text(attempt.exam.title)}
           </Typography.Title>
           {attempt.isMakeUp && <Tag color="orange">{t('learn.attempt.makeUp')}</Tag>}
           <Tag variant="filled">{t('learn.attempt.attemptN', { n: attempt.attemptNumber })}</Tag>
         </Flex>
-        {exam && (
-          <Typography.Text type="secondary">
-            {t('learn.attempt.facts', { count: attempt.questions.length, minutes: exam.timeLimitMinutes, passMark: exam.passMark })}
-          </Typography.Text>
-        )}
+        <Typography.Text type="secondary">
+          {t('learn.attempt.facts', { count: attempt.questions.length, minutes: attempt.exam.timeLimitMinutes, passMark: attempt.exam.passMark })}
+        </Typography.Text>
       </div>
       {left <= 0 &&
         (submit.isError ? (
@@ -206,9 +204,13 @@ function TakeExam({ attempt, exam, onConflict }: { attempt: TExamAttempt; exam: 
 }
 
 /** The attempt once handed in (or expired): score against the pass mark, then every question explained. */
-function ExamResult({ attempt, exam, hadConflict }: { attempt: TExamAttempt; exam: TExamSummary | undefined; hadConflict: boolean }) {
+function ExamResult({ attempt, hadConflict }: { attempt: TExamAttempt; hadConflict: boolean }) {
   const { t } = useTranslation();
   const labels = useLearningLabels();
+  // Whether another attempt may start depends on all my attempts and on the exam still being
+  // open (closed exams leave my list): the exam list knows both, the attempt does not.
+  const examsQuery = useExams();
+  const exam = examsQuery.data?.find((item) => item.id === attempt.examId);
   const byId = new Map((attempt.results ?? []).map((item) => [item.questionId, item]));
   const score = attempt.finalScore ?? attempt.objectiveScore;
   const verdict = attempt.status === 'expired' ? 'expired' : attempt.status === 'submitted' ? 'waiting' : attempt.isPassed ? 'passed' : 'failed';
@@ -222,7 +224,7 @@ function ExamResult({ attempt, exam, hadConflict }: { attempt: TExamAttempt; exa
         <BackLink to="/learning/exams">{t('learn.attempt.backToExams')}</BackLink>
         <Flex align="center" gap={10} wrap style={{ marginTop: 4 }}>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="learning-attempt-title">
-            {exam ? labels.text(exam.title) : t('learn.attempt.title')}
+            {labels.text(attempt.exam.title)}
           </Typography.Title>
           {attempt.isMakeUp && <Tag color="orange">{t('learn.attempt.makeUp')}</Tag>}
           <Tag variant="filled">{t('learn.attempt.attemptN', { n: attempt.attemptNumber })}</Tag>
@@ -269,7 +271,7 @@ function ExamResult({ attempt, exam, hadConflict }: { attempt: TExamAttempt; exa
                 </Tag>
               )}
             </div>
-            {exam && <Typography.Text>{t('learn.result.passMark', { score: exam.passMark })}</Typography.Text>}
+            <Typography.Text>{t('learn.result.passMark', { score: attempt.exam.passMark })}</Typography.Text>
             {verdict === 'waiting' && <Typography.Text data-testid="learning-result-waiting">{t('learn.result.waitsTrainer', { score: attempt.objectiveScore ?? 0 })}</Typography.Text>}
             {verdict === 'expired' && <Typography.Text>{t('learn.result.expired')}</Typography.Text>}
             {attempt.submittedAt && (
@@ -328,22 +330,20 @@ export default function ExamAttemptPage() {
   const { attemptId = '' } = useParams();
   const { t } = useTranslation();
   const attemptQuery = useExamAttempt(attemptId);
-  const examsQuery = useExams();
   const [hadConflict, setConflict] = useState(false);
   const { refetch: refetchAttempt } = attemptQuery;
-  const { refetch: refetchExams } = examsQuery;
   const onConflict = useCallback(() => {
     setConflict(true);
     void refetchAttempt();
-    void refetchExams();
-  }, [refetchAttempt, refetchExams]);
+  }, [refetchAttempt]);
 
   let body;
   if (attemptQuery.isPending) body = <Skeleton active paragraph={{ rows: 12 }} />;
   else if (attemptQuery.isError) body = <LoadFailure error={attemptQuery.error} backTo="/learning/exams" backLabel={t('learn.attempt.backToExams')} onRetry={() => void attemptQuery.refetch()} />;
   else {
     const attempt = attemptQuery.data;
-    const exam = examsQuery.data?.find((item) => item.id === attempt.examId);
+    // The server's time in the answer against this browser's when it arrived (dataUpdatedAt).
+    const clockOffset = clockOffsetMs(attempt.serverNow, attemptQuery.dataUpdatedAt);
     if (attempt.status === 'in_progress' && hadConflict) body = (
         <Result
           status="warning"
@@ -360,7 +360,7 @@ export default function ExamAttemptPage() {
           ]}
         />
       );
-    else body = attempt.status === 'in_progress' ? <TakeExam key={attempt.id} attempt={attempt} exam={exam} onConflict={onConflict} /> : <ExamResult attempt={attempt} exam={exam} hadConflict={hadConflict} />;
+    else body = attempt.status === 'in_progress' ? <TakeExam key={attempt.id} attempt={attempt} clockOffset={clockOffset} onConflict={onConflict} /> : <ExamResult attempt={attempt} hadConflict={hadConflict} />;
   }
   return (
     <>

@@ -5,7 +5,7 @@ import { BREATH_MAX_SCALE, BREATH_MIN_SCALE, BREATH_PATTERNS, breathAt, breathCy
 import { normaliseCertificateCode, verificationUrl } from './certificate';
 import { canTakeMakeUp, examAction } from './exam-rules';
 import { clockOffsetMs, clockTone, formatClock, secondsLeft, warningsCrossed } from './countdown';
-import { isCourseOverdue, lessonNeighbours, percentDone, resumeLessonId } from './progress';
+import { continuePath, isCourseOverdue, lessonNeighbours, percentDone, resumeLessonId } from './progress';
 import { GROUP_MS, MUSCLE_GROUPS, RELAXATION_TOTAL_MS, RELAX_MS, TENSE_MS, groupStartMs, relaxationAt } from './relaxation';
 
 describe('breathing pacer', () => {
@@ -111,12 +111,20 @@ describe('exam clock', () => {
     expect(warningsCrossed(null, 30)).toEqual([60]);
   });
 
-  it('reads the server clock offset from a Date header', () => {
-    const sent = at('2026-03-01T10:00:00.000Z');
-    expect(clockOffsetMs('Sun, 01 Mar 2026 10:01:00 GMT', sent, sent + 200)).toBe(60_400);
-    expect(clockOffsetMs('Sun, 01 Mar 2026 10:00:00 GMT', sent, sent + 200)).toBe(0);
-    expect(clockOffsetMs(null, sent, sent)).toBe(0);
-    expect(clockOffsetMs('garbage', sent, sent)).toBe(0);
+  it('reads the server clock offset from the time in the answer and when it arrived', () => {
+    const received = at('2026-03-01T10:00:00.000Z');
+    expect(clockOffsetMs('2026-03-01T10:01:00.250Z', received)).toBe(60_250);
+    expect(clockOffsetMs('2026-03-01T09:59:58.000Z', received)).toBe(-2_000);
+    expect(clockOffsetMs('2026-03-01T10:00:00.000Z', received)).toBe(0);
+    expect(clockOffsetMs('garbage', received)).toBe(0);
+    expect(clockOffsetMs('', received)).toBe(0);
+  });
+
+  it('counts down on the server clock when the browser clock is off', () => {
+    // The browser runs 2 minutes slow: its 10:00 is the server's 10:02.
+    const received = at('2026-03-01T10:00:00.000Z');
+    const offset = clockOffsetMs('2026-03-01T10:02:00.000Z', received);
+    expect(secondsLeft('2026-03-01T10:05:00.000Z', received, offset)).toBe(180);
   });
 });
 
@@ -188,6 +196,12 @@ describe('course progress', () => {
   it('reopens the last lesson when everything is done, and has nothing for an empty course', () => {
     expect(resumeLessonId(lessons, { doneLessonIds: ['l1', 'l2', 'l3'], lastLessonId: 'l2' })).toBe('l2');
     expect(resumeLessonId([], { doneLessonIds: [], lastLessonId: null })).toBeNull();
+  });
+
+  it('continues with the next lesson the server names, or opens the course once all are done', () => {
+    expect(continuePath({ courseId: 'c1', nextLessonId: 'l2' })).toBe('/learning/lessons/l2');
+    expect(continuePath({ courseId: 'c1', nextLessonId: null })).toBe('/learning/courses/c1');
+    expect(continuePath({ courseId: 'c/1', nextLessonId: null })).toBe('/learning/courses/c%2F1');
   });
 
   it('rounds the share done and copes with empty courses', () => {

@@ -1,15 +1,13 @@
 import { CheckCircleFilled, PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import { useFetchCourse, useProgress, type TEnrolment } from '../../api/learning';
-import { useErrorMessage } from '../../hooks/use-error-message';
+import { Link } from 'react-router-dom';
+import { useProgress, type TEnrolment } from '../../api/learning';
 import { useLearningLabels } from './labels';
 import { LearningHeader } from './learning-header';
 import { DueDate, SectionError } from './parts';
-import { isCourseOverdue, percentDone, resumeLessonId } from './progress';
+import { continuePath, isCourseOverdue, percentDone } from './progress';
 
 /** Open courses first (overdue, then by due date), completed ones last (latest first). */
 function byUrgency(today: string) {
@@ -32,26 +30,8 @@ function byUrgency(today: string) {
 export default function MyLearningPage() {
   const { t } = useTranslation();
   const labels = useLearningLabels();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  const errorMessage = useErrorMessage();
   const progressQuery = useProgress();
-  const fetchCourse = useFetchCourse();
-  const [openingId, setOpeningId] = useState<string | null>(null);
   const today = dayjs().format('YYYY-MM-DD');
-
-  const resume = async (courseId: string) => {
-    setOpeningId(courseId);
-    try {
-      const course = await fetchCourse(courseId);
-      const lessonId = resumeLessonId(course.lessons, course.myProgress);
-      navigate(lessonId ? `/learning/lessons/${encodeURIComponent(lessonId)}` : `/learning/courses/${encodeURIComponent(courseId)}`);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setOpeningId(null);
-    }
-  };
 
   const enrolments = [...(progressQuery.data ?? [])].sort(byUrgency(today));
   const active = enrolments.filter((item) => item.completedAt === null).length;
@@ -108,9 +88,11 @@ export default function MyLearningPage() {
                         )}
                       </Flex>
                     </div>
-                    <Button type={isDone ? 'default' : 'primary'} icon={<PlayCircleOutlined />} loading={openingId === item.courseId} onClick={() => void resume(item.courseId)} data-testid={`learning-mine-resume-${item.courseId}`}>
-                      {isDone ? t('learn.common.review') : item.lessonsDone === 0 ? t('learn.common.start') : t('learn.common.continue')}
-                    </Button>
+                    <Link to={continuePath(item)}>
+                      <Button type={isDone ? 'default' : 'primary'} icon={<PlayCircleOutlined />} data-testid={`learning-mine-resume-${item.courseId}`}>
+                        {isDone ? t('learn.common.review') : item.lessonsDone === 0 ? t('learn.common.start') : t('learn.common.continue')}
+                      </Button>
+                    </Link>
                   </Flex>
                 </Card>
               );

@@ -32,6 +32,16 @@ export function resumeLessonId(lessons: readonly TLessonRef[], progress: { doneL
 }
 
 /**
+ * Where "continue" on a course in my enrolments leads: the server's next lesson (the first not
+ * done, in course order), or the course page once every lesson is done.
+ * @param enrolment the course and its next lesson (ZProgressResponse)
+ * @returns an app path
+ */
+export function continuePath(enrolment: { courseId: string; nextLessonId: string | null }): string {
+  return enrolment.nextLessonId === null ? `/learning/courses/${encodeURIComponent(enrolment.courseId)}` : `/learning/lessons/${encodeURIComponent(enrolment.nextLessonId)}`;
+}
+
+/**
  * Share of a course done.
  * @param done lessons done
  * @param total lessons in the course

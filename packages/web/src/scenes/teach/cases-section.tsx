@@ -1,9 +1,9 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Segmented, Table, Tag, Tooltip, type TableProps } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Input, Segmented, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { useCaseList, type TCaseSummary } from '../../api/teach';
+import { useCaseList, useDeleteCase, type TCaseSummary } from '../../api/teach';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { useRoleplayLabels } from '../roleplay/labels';
 import { CASE_KIND_COLOR, CASE_KINDS, useTeachLabels } from './labels';
@@ -11,16 +11,18 @@ import { CASE_KIND_COLOR, CASE_KINDS, useTeachLabels } from './labels';
 type TKindFilter = 'all' | (typeof CASE_KINDS)[number];
 
 /**
- * 案例 under 内容编辑: the case library with kind, goods and tags; filter by kind or text;
- * create a case or open one in the editor (where own cases can be deleted).
+ * 案例 under 内容编辑: the case library with kind, goods, tags and origin; filter by kind or
+ * text; create a case, open one in the editor, or delete one of the organisation's own.
  */
 export function CasesSection() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { message, modal } = App.useApp();
   const errorMessage = useErrorMessage();
   const labels = useTeachLabels();
   const roleplayLabels = useRoleplayLabels();
   const casesQuery = useCaseList();
+  const remove = useDeleteCase();
   const [kind, setKind] = useState<TKindFilter>('all');
   const [search, setSearch] = useState('');
 
@@ -32,6 +34,20 @@ export function CasesSection() {
         (needle === '' || item.title.zh.toLocaleLowerCase().includes(needle) || item.title.en.toLocaleLowerCase().includes(needle) || item.tags.some((tag) => tag.toLocaleLowerCase().includes(needle))),
     );
   }, [casesQuery.data, kind, search]);
+
+  const confirmDelete = (item: TCaseSummary) =>
+    void modal.confirm({
+      title: t('teach.caseEditor.deleteTitle', { title: labels.text(item.title) }),
+      content: t('teach.caseEditor.deleteBody'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true, 'data-testid': 'teach-confirm-delete' } as never,
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        remove.mutateAsync(item.id).then(
+          () => void message.success(t('teach.caseEditor.deleted')),
+          (err: unknown) => void message.error(errorMessage(err)),
+        ),
+    });
 
   const columns: TableProps<TCaseSummary>['columns'] = [
     {
@@ -59,12 +75,28 @@ export function CasesSection() {
       ),
     },
     {
+      key: 'origin',
+      title: t('teach.cases.colOrigin'),
+      render: (_, item) => <Tag color={item.origin === 'builtin' ? 'blue' : 'purple'}>{t(`teach.common.origin.${item.origin}`)}</Tag>,
+    },
+    {
       key: 'actions',
       title: t('common.actions'),
       render: (_, item) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} onClick={() => navigate(`/learning/authoring/cases/${item.id}`)} aria-label={t('common.edit')} data-testid={`teach-case-edit-${item.id}`} />
-        </Tooltip>
+        <Flex gap={2}>
+          <Tooltip title={t('common.edit')}>
+            <Button type="text" size="small" icon={<EditOutlined />} onClick={() => navigate(`/learning/authoring/cases/${item.id}`)} aria-label={t('common.edit')} data-testid={`teach-case-edit-${item.id}`} />
+          </Tooltip>
+          {item.origin === 'custom' ? (
+            <Tooltip title={t('common.delete')}>
+              <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => confirmDelete(item)} aria-label={t('common.delete')} data-testid={`teach-case-delete-${item.id}`} />
+            </Tooltip>
+          ) : (
+            <Tooltip title={t('teach.cases.builtinNoDelete')}>
+              <Button type="text" size="small" icon={<DeleteOutlined />} disabled aria-label={t('teach.cases.builtinNoDelete')} />
+            </Tooltip>
+          )}
+        </Flex>
       ),
     },
   ];

@@ -12,7 +12,7 @@ import { useTeachLabels } from './labels';
 
 /**
  * 证书 (trainers, deputies, leaders): every certificate issued, who holds it, its code for
- * verification and whether it still stands; trainers revoke one with a reason.
+ * verification and whether it still stands (with the reason when revoked); trainers revoke one with a reason.
  */
 export function CertificatesSection() {
   const { t } = useTranslation();
@@ -94,7 +94,14 @@ export function CertificatesSection() {
       title: t('teach.certificates.colStatus'),
       render: (_, item) =>
         item.revokedAt ? (
-          <Tag color="red">{t('teach.certificates.statusRevoked', { date: dayjs(item.revokedAt).format('YYYY-MM-DD') })}</Tag>
+          <Flex vertical gap={2} align="flex-start">
+            <Tag color="red">{t('teach.certificates.statusRevoked', { date: dayjs(item.revokedAt).format('YYYY-MM-DD') })}</Tag>
+            {item.revokeReason && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 280, whiteSpace: 'normal' }} data-testid={`teach-certificate-reason-${item.id}`}>
+                {t('teach.certificates.reasonLine', { reason: item.revokeReason })}
+              </Typography.Text>
+            )}
+          </Flex>
         ) : (
           <Tag color="success">{t('teach.certificates.statusValid')}</Tag>
         ),

@@ -19,7 +19,7 @@ type TLesson = TAuthoringCourse['lessons'][number];
 /**
  * A course in the editor at /learning/authoring/courses/:courseId (trainers): its title,
  * summary, audience, tags and publication, and its lessons in order (move up/down, add,
- * open, delete the organisation's own).
+ * open, delete the organisation's own lessons, in a built-in course too).
  */
 export default function CourseEditorPage() {
   const { courseId = '' } = useParams();
@@ -105,9 +105,6 @@ export default function CourseEditorPage() {
         ),
     });
 
-  // Lesson origin is not in the course's lesson list: every lesson of an own course is own.
-  const canDeleteLessons = course.origin === 'custom';
-
   return (
     <div data-testid="teach-course-editor">
       <LearningHeader tab="authoring" />
@@ -158,6 +155,11 @@ export default function CourseEditorPage() {
                       <Link to={`/learning/authoring/lessons/${lesson.id}`} data-testid={`teach-lesson-open-${lesson.id}`}>
                         {labels.text(lesson.title)}
                       </Link>
+                      {course.origin === 'builtin' && lesson.origin === 'custom' && (
+                        <Tag color="purple" style={{ marginInlineStart: 8 }}>
+                          {t('teach.common.origin.custom')}
+                        </Tag>
+                      )}
                       <div>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {t('teach.common.minutes', { count: lesson.minutes })}
@@ -183,9 +185,13 @@ export default function CourseEditorPage() {
                       <Tooltip title={t('common.edit')}>
                         <Button type="text" size="small" icon={<EditOutlined />} onClick={() => navigate(`/learning/authoring/lessons/${lesson.id}`)} aria-label={t('common.edit')} data-testid={`teach-lesson-edit-${lesson.id}`} />
                       </Tooltip>
-                      {canDeleteLessons && (
+                      {lesson.origin === 'custom' ? (
                         <Tooltip title={t('common.delete')}>
                           <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => confirmDelete(lesson)} aria-label={t('common.delete')} data-testid={`teach-lesson-delete-${lesson.id}`} />
+                        </Tooltip>
+                      ) : (
+                        <Tooltip title={t('teach.courseEditor.builtinLessonNoDelete')}>
+                          <Button type="text" size="small" icon={<DeleteOutlined />} disabled aria-label={t('teach.courseEditor.builtinLessonNoDelete')} />
                         </Tooltip>
                       )}
                     </Flex>

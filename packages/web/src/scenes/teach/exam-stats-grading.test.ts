@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TExamAttempt, TQuestionFull } from '../../api/teach';
 import { bundleFileName, readBundleText } from './bundle';
 import { availableFromIssue, countMatchingQuestions } from './exam-form';
-import { answerLines, optionLetter, previewFinalScore, shortAnswerIds } from './grading';
+import { answerLines, optionLetter, passVerdict, previewFinalScore, shortAnswerIds } from './grading';
 import { discriminationBand, flagReasons, sortStatRows, summariseResults, type TStatRow } from './stats';
 
 describe('countMatchingQuestions', () => {
@@ -117,6 +117,15 @@ describe('grading', () => {
     expect(previewFinalScore(attempt, {})).toBeNull();
     // (100 + 0 + 80 + 100) / 4 = 70
     expect(previewFinalScore(attempt, { '00000000-0000-4000-8000-000000000003': 80 })).toBe(70);
+  });
+
+  it('reads the pass mark from the attempt: the preview against it, the server once graded', () => {
+    expect(passVerdict(attempt, null)).toBeNull();
+    expect(passVerdict(attempt, 60)).toBe('passed');
+    expect(passVerdict(attempt, 59)).toBe('notPassed');
+    expect(passVerdict({ ...attempt, exam: { ...attempt.exam, passMark: 80 } }, 70)).toBe('notPassed');
+    expect(passVerdict({ ...attempt, status: 'graded', finalScore: 70, isPassed: true }, 50)).toBe('passed');
+    expect(passVerdict({ ...attempt, status: 'graded', finalScore: 40, isPassed: false }, null)).toBe('notPassed');
   });
 });
 

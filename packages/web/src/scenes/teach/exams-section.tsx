@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import { LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { useExamList, type TExamSummary } from '../../api/teach';
+import { useExamList, useSetExamPublished, type TExamSummary } from '../../api/teach';
 import { useCurrentSession } from '../../hooks/use-current-session';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { teachAccess } from './access';
@@ -11,27 +11,52 @@ import { ExamCreateDrawer } from './exam-create-drawer';
 import { useTeachLabels } from './labels';
 
 /**
- * The exams of the organisation, each opening its results and statistics; trainers set new
- * ones from the question bank.
+ * The exams of the organisation, closed ones marked, each opening its results and statistics;
+ * trainers set new ones from the question bank and close an exam to new attempts or reopen it.
  */
 export function ExamsSection() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useCurrentSession();
+  const { message, modal } = App.useApp();
   const errorMessage = useErrorMessage();
   const labels = useTeachLabels();
   const access = teachAccess(session.roles);
   const examsQuery = useExamList();
+  const setPublished = useSetExamPublished();
   const [isCreateOpen, setCreateOpen] = useState(false);
+
+  const changePublished = (exam: TExamSummary, isPublished: boolean) =>
+    setPublished.mutateAsync({ id: exam.id, isPublished }).then(
+      () => void message.success(isPublished ? t('teach.exams.reopened', { title: labels.text(exam.title) }) : t('teach.exams.closedNow', { title: labels.text(exam.title) })),
+      (err: unknown) => void message.error(errorMessage(err)),
+    );
+
+  const confirmClose = (exam: TExamSummary) =>
+    void modal.confirm({
+      title: t('teach.exams.closeTitle', { title: labels.text(exam.title) }),
+      content: t('teach.exams.closeBody'),
+      okText: t('teach.exams.close'),
+      okButtonProps: { danger: true, 'data-testid': 'teach-exam-close-confirm' } as never,
+      cancelText: t('common.cancel'),
+      onOk: () => changePublished(exam, false),
+    });
 
   const columns: TableProps<TExamSummary>['columns'] = [
     {
       key: 'title',
       title: t('teach.exams.colTitle'),
       render: (_, exam) => (
-        <Link to={`/learning/exam-admin/exams/${exam.id}`} data-testid={`teach-exam-open-${exam.id}`}>
-          {labels.text(exam.title)}
-        </Link>
+        <Flex gap={8} align="center" wrap>
+          <Link to={`/learning/exam-admin/exams/${exam.id}`} data-testid={`teach-exam-open-${exam.id}`}>
+            {labels.text(exam.title)}
+          </Link>
+          {!exam.isPublished && (
+            <Tag icon={<LockOutlined />} style={{ marginInlineEnd: 0 }} data-testid={`teach-exam-closed-${exam.id}`}>
+              {t('teach.exams.closed')}
+            </Tag>
+          )}
+        </Flex>
       ),
     },
     {
@@ -54,11 +79,26 @@ export function ExamsSection() {
     {
       key: 'actions',
       title: t('common.actions'),
-      render: (_, exam) => (
-        <Button size="small" onClick={() => navigate(`/learning/exam-admin/exams/${exam.id}`)}>
-          {t('teach.exams.results')}
-        </Button>
-      ),
+      render: (_, exam) => {
+        const isChanging = setPublished.isPending && setPublished.variables.id === exam.id;
+        return (
+          <Flex gap={8}>
+            <Button size="small" onClick={() => navigate(`/learning/exam-admin/exams/${exam.id}`)}>
+              {t('teach.exams.results')}
+            </Button>
+            {access.canAuthor &&
+              (exam.isPublished ? (
+                <Button size="small" danger icon={<LockOutlined />} loading={isChanging} onClick={() => confirmClose(exam)} data-testid={`teach-exam-close-${exam.id}`}>
+                  {t('teach.exams.close')}
+                </Button>
+              ) : (
+                <Button size="small" icon={<UnlockOutlined />} loading={isChanging} onClick={() => void changePublished(exam, true)} data-testid={`teach-exam-reopen-${exam.id}`}>
+                  {t('teach.exams.reopen')}
+                </Button>
+              ))}
+          </Flex>
+        );
+      },
     },
   ];
 
@@ -86,7 +126,7 @@ export function ExamsSection() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: access.canAuthor ? t('teach.exams.emptyAuthor') : t('teach.exams.empty') }}
-        onRow={(exam) => ({ 'data-testid': `teach-exam-row-${exam.id}` }) as HTMLAttributes<HTMLElement>}
+        onRow={(exam) => ({ 'data-testid': `teach-exam-row-${exam.id}`, 'data-published': exam.isPublished }) as HTMLAttributes<HTMLElement>}
       />
       {access.canAuthor && <ExamCreateDrawer open={isCreateOpen} onClose={() => setCreateOpen(false)} onCreated={(id) => navigate(`/learning/exam-admin/exams/${id}`)} />}
     </Card>

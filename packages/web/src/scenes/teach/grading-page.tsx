@@ -5,10 +5,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { AppError } from '../../api/client';
-import { useExamAttempt, useExamAttempts, useExamResults, useGradeAttempt, type TExamAttempt } from '../../api/teach';
+import { useExamAttempt, useGradeAttempt, type TExamAttempt } from '../../api/teach';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { LearningHeader } from '../learning/learning-header';
-import { answerLines, previewFinalScore, shortAnswerIds, type TAttemptQuestion, type TAttemptResult } from './grading';
+import { answerLines, passVerdict, previewFinalScore, shortAnswerIds, type TAttemptQuestion, type TAttemptResult } from './grading';
 import { ATTEMPT_STATUS_COLOR, useTeachLabels } from './labels';
 import './teach.css';
 
@@ -29,14 +29,9 @@ export default function GradingPage() {
   const labels = useTeachLabels();
   const attemptQuery = useExamAttempt(attemptId);
   const attempt = attemptQuery.data;
-  // The attempt itself names neither the person nor the exam: the exam's attempt list does.
-  const listQuery = useExamAttempts({ examId: attempt?.examId }, attempt !== undefined);
-  const resultsQuery = useExamResults(attempt?.examId);
   const grade = useGradeAttempt();
   const [marks, setMarks] = useState<Record<string, number | null>>({});
   const [missing, setMissing] = useState<string[]>([]);
-  const entry = listQuery.data?.find((item) => item.id === attemptId);
-  const passMark = resultsQuery.data?.exam.passMark;
 
   const shortIds = useMemo(() => (attempt ? shortAnswerIds(attempt) : []), [attempt]);
   const preview = attempt ? previewFinalScore(attempt, marks) : null;
@@ -66,6 +61,7 @@ export default function GradingPage() {
   }
 
   const isGradable = attempt.status === 'submitted';
+  const verdict = passVerdict(attempt, preview);
   const submit = () => {
     const unmarked = shortIds.filter((id) => marks[id] === null || marks[id] === undefined);
     setMissing(unmarked);
@@ -96,8 +92,8 @@ export default function GradingPage() {
       {header}
       <Flex className="cd-teach-editor-bar" align="center" gap={12} wrap>
         {back}
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {entry ? t('teach.grading.title', { name: entry.user.displayName, exam: labels.text(entry.examTitle) }) : t('teach.grading.titleUnknown')}
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="teach-grading-title">
+          {t('teach.grading.title', { name: attempt.user.displayName, exam: labels.text(attempt.exam.title) })}
         </Typography.Title>
         <Tag color={ATTEMPT_STATUS_COLOR[attempt.status]} data-testid="teach-attempt-status" data-status={attempt.status}>
           {labels.attemptStatus(attempt.status)}
@@ -136,12 +132,7 @@ export default function GradingPage() {
             )}
           </Col>
           <Col xs={8} md={5}>
-            {passMark !== undefined && (
-              <Statistic
-                title={t('teach.grading.passMark', { mark: passMark })}
-                value={attempt.status === 'graded' ? (attempt.isPassed ? t('teach.examDetail.passed') : t('teach.examDetail.notPassed')) : preview === null ? t('common.none') : preview >= passMark ? t('teach.examDetail.passed') : t('teach.examDetail.notPassed')}
-              />
-            )}
+            <Statistic title={t('teach.grading.passMark', { mark: attempt.exam.passMark })} value={verdict === null ? t('common.none') : t(`teach.examDetail.${verdict}`)} data-testid="teach-grade-verdict" />
           </Col>
         </Row>
       </Card>

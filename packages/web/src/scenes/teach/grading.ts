@@ -81,3 +81,16 @@ export function previewFinalScore(attempt: TExamAttempt, marks: Readonly<Record<
   }
   return Math.round(points / attempt.questions.length);
 }
+
+/**
+ * Whether the attempt passes its exam's pass mark (ZExamAttempt.exam): the server's verdict once
+ * graded, else the verdict the previewed score would give.
+ * @param attempt the attempt
+ * @param preview the previewed final score (previewFinalScore), null while a short answer is unmarked
+ * @returns 'passed', 'notPassed', or null when not known yet
+ */
+export function passVerdict(attempt: TExamAttempt, preview: number | null): 'passed' | 'notPassed' | null {
+  if (attempt.status === 'graded') return attempt.isPassed ? 'passed' : 'notPassed';
+  if (preview === null) return null;
+  return preview >= attempt.exam.passMark ? 'passed' : 'notPassed';
+}
