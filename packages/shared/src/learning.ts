@@ -57,7 +57,7 @@ export const ZProgressResponse = z.object({
       title: ZText,
       dueDate: z.string().nullable(),
       lastLessonId: z.uuid().nullable(),
-      /** The first lesson, in course order, not done yet (null when all are done): where "continue" goes. */
+      /** Where "continue" goes: the first lesson not done after the last one finished, else the first not done (null when all are done). */
       nextLessonId: z.uuid().nullable(),
       lessonsDone: z.number().int(),
       lessonCount: z.number().int(),

@@ -107,7 +107,8 @@ export async function findEnrolmentsOfUser(db: TDb, organisationId: string, user
       completedAt: enrolments.completedAt,
       lessonsDone: sql<number>`(select count(*)::int from ${lessonProgress} lp join ${lessons} l on l.id = lp.lesson_id where lp.user_id = ${userId} and l.course_id = ${enrolments.courseId})`,
       lessonCount: sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${enrolments.courseId})`,
-      nextLessonId: sql<string | null>`(select l.id from ${lessons} l where l.course_id = ${enrolments.courseId} and not exists (select 1 from ${lessonProgress} lp where lp.lesson_id = l.id and lp.user_id = ${userId}) order by l.position limit 1)`,
+      // The first lesson not done after the last one finished, else the first not done anywhere (one was skipped).
+      nextLessonId: sql<string | null>`(select l.id from ${lessons} l where l.course_id = ${enrolments.courseId} and not exists (select 1 from ${lessonProgress} lp where lp.lesson_id = l.id and lp.user_id = ${userId}) order by l.position <= coalesce((select ll.position from ${lessons} ll where ll.id = ${enrolments.lastLessonId}), 0), l.position limit 1)`,
     })
     .from(enrolments)
     .innerJoin(courses, eq(courses.id, enrolments.courseId))

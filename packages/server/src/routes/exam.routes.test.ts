@@ -213,12 +213,16 @@ describe('exam oversight', () => {
     expect(Math.abs(Date.parse(running.serverNow) - Date.now())).toBeLessThan(5000);
     const closed = await app.inject({ method: 'PUT', url: `/api/exams/${exam.id}/published`, headers: trainer.headers, payload: { isPublished: false } });
     expect(closed.json().isPublished).toBe(false);
-    const mine = (await app.inject({ method: 'GET', url: '/api/exams?includeClosed=true', headers: me.headers })).json().exams;
-    expect(mine.map((e: { id: string }) => e.id)).not.toContain(exam.id);
+    // Still listed for the person writing it, with the way back to the paper.
+    const writing = (await app.inject({ method: 'GET', url: '/api/exams?includeClosed=true', headers: me.headers })).json().exams;
+    expect(writing.find((e: { id: string }) => e.id === exam.id)).toEqual(expect.objectContaining({ isPublished: false, openAttemptId: running.id }));
+    const other = await learner();
+    expect((await app.inject({ method: 'GET', url: '/api/exams', headers: other.headers })).json().exams.map((e: { id: string }) => e.id)).not.toContain(exam.id);
     const managed = (await app.inject({ method: 'GET', url: '/api/exams?includeClosed=true', headers: trainer.headers })).json().exams;
     expect(managed.find((e: { id: string }) => e.id === exam.id).isPublished).toBe(false);
     const handedIn = await app.inject({ method: 'POST', url: `/api/exam-attempts/${running.id}/submit`, headers: me.headers, payload: { answers: {} } });
     expect(handedIn.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/exams', headers: me.headers })).json().exams.map((e: { id: string }) => e.id)).not.toContain(exam.id);
     expect((await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).statusCode).toBe(404);
     await app.inject({ method: 'PUT', url: `/api/exams/${exam.id}/published`, headers: trainer.headers, payload: { isPublished: true } });
     expect((await app.inject({ method: 'POST', url: `/api/exams/${exam.id}/attempts`, headers: me.headers })).statusCode).toBe(201);

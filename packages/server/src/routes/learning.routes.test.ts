@@ -94,12 +94,13 @@ describe('progress', () => {
     const right = await app.inject({ method: 'POST', url: `/api/learning/lessons/${first.id}/complete`, headers: learner.headers, payload: { answers: { [question.id]: ['a'] } } });
     expect(right.json().score).toBe(100);
     const progress = await app.inject({ method: 'GET', url: '/api/learning/progress', headers: learner.headers });
-    expect(progress.json().enrolments[0]).toEqual(expect.objectContaining({ lessonsDone: 1, lastLessonId: first.id }));
+    expect(progress.json().enrolments[0]).toEqual(expect.objectContaining({ lessonsDone: 1, lastLessonId: first.id, nextLessonId: second.id }));
 
     const done = await app.inject({ method: 'POST', url: `/api/learning/lessons/${second.id}/complete`, headers: learner.headers, payload: {} });
     expect(done.json()).toEqual({ score: null, results: [], isCourseComplete: true });
     const finished = await app.inject({ method: 'GET', url: '/api/learning/progress', headers: learner.headers });
     expect(finished.json().enrolments[0].completedAt).not.toBeNull();
+    expect(finished.json().enrolments[0].nextLessonId).toBeNull();
 
     // The course page and the lesson tell the learner where they stand.
     const detail = (await app.inject({ method: 'GET', url: `/api/learning/courses/${course.id}`, headers: learner.headers })).json();

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { TAuthContext } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { examAttempts, exams, questions, users } from '../db/schema.js';
@@ -144,10 +144,12 @@ const EXAM_MANAGER_ROLES = ['trainer', 'deputy', 'leader'] as const;
 export async function listExams(deps: TDeps, auth: TAuthContext, options: { includeClosed?: boolean } = {}) {
   await closeOverdueAttempts(deps.db, auth.organisationId, auth.userId);
   const withClosed = options.includeClosed === true && hasAnyRole(auth.roles, EXAM_MANAGER_ROLES);
+  // A closed exam stays in the list of someone still writing it, so they can get back to the paper.
+  const running = sql`exists (select 1 from ${examAttempts} a where a.exam_id = ${exams.id} and a.user_id = ${auth.userId} and a.status = 'in_progress')`;
   const rows = await deps.db
     .select()
     .from(exams)
-    .where(and(eq(exams.organisationId, auth.organisationId), withClosed ? undefined : eq(exams.isPublished, true)))
+    .where(and(eq(exams.organisationId, auth.organisationId), withClosed ? undefined : or(eq(exams.isPublished, true), running)))
     .orderBy(desc(exams.createdAt));
   const mine =
     rows.length === 0
