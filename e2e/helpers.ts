@@ -20,3 +20,17 @@ export async function signOut(page: Page): Promise<void> {
 export function artifact(name: string): string {
   return `e2e/artifacts/${name}.png`;
 }
+
+/**
+ * Clicks a button in a confirm dialog until the dialog closes. A click that lands while the
+ * dialog is still zooming in can be lost (seen on a loaded CI machine); a second click after
+ * the dialog has gone is never made.
+ */
+export async function confirmDialog(page: Page, testId: string): Promise<void> {
+  const button = page.getByTestId(testId);
+  await expect(button).toBeVisible();
+  await expect(async () => {
+    if (await button.isVisible()) await button.click({ timeout: 2000 });
+    await expect(button).toBeHidden({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+}

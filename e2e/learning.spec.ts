@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { artifact, signInAs, signOut } from './helpers';
+import { artifact, confirmDialog, signInAs, signOut } from './helpers';
 
 /**
  * Learning (SPEC §2.1, §2.8): a trainer sets an exam on questions of their own; an agent
@@ -144,7 +144,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await expect(page.getByTestId(`learning-exam-${examId}`)).toBeVisible();
   await page.getByTestId(`learning-exam-start-${examId}`).click();
   await expect(page.getByTestId('learning-exam-rules')).toBeVisible();
-  await page.getByTestId('learning-exam-confirm').click();
+  await confirmDialog(page, 'learning-exam-confirm');
   await expect(page).toHaveURL(/\/learning\/exam-attempts\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('learning-attempt')).toHaveAttribute('data-status', 'in_progress');
   // The attempt names its exam and rules itself.
@@ -172,7 +172,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
 
   // Hand in: the result says passed, every question explained.
   await page.getByTestId('learning-attempt-submit').click();
-  await page.getByTestId('learning-attempt-confirm').click();
+  await confirmDialog(page, 'learning-attempt-confirm');
   await expect(page.getByTestId('learning-attempt')).toHaveAttribute('data-status', 'graded');
   await expect(page.getByTestId('learning-result')).toHaveAttribute('data-verdict', 'passed');
   await expect(page.getByTestId('learning-result-score')).toHaveText('100');

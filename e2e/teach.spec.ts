@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { artifact, DEMO_PASSWORD, signInAs } from './helpers';
+import { artifact, confirmDialog, DEMO_PASSWORD, signInAs } from './helpers';
 
 /**
  * Trainer pages of the learning area (SPEC §2.1, §2.8): a trainer writes a short-answer and a
@@ -197,7 +197,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByTestId(`teach-exam-close-${examId}`).click();
   await expect(page.getByText('正在作答的答卷仍可交卷并照常评分')).toBeVisible();
   const closing = page.waitForResponse((response) => response.url().endsWith(`/api/exams/${examId}/published`) && response.request().method() === 'PUT');
-  await page.getByTestId('teach-exam-close-confirm').click();
+  await confirmDialog(page, 'teach-exam-close-confirm');
   expect((await closing).status()).toBe(200);
   await expect(page.getByTestId(`teach-exam-closed-${examId}`)).toBeVisible();
   expect(await agentExamIds()).not.toContain(examId);
@@ -219,7 +219,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByTestId('teach-exam-section-certificates').click();
   await page.getByTestId(`teach-certificate-revoke-${earned!.id}`).click();
   await page.getByTestId('teach-certificate-reason').fill(reason);
-  await page.getByTestId('teach-certificate-revoke-confirm').click();
+  await confirmDialog(page, 'teach-certificate-revoke-confirm');
   await expect(page.getByTestId(`teach-certificate-reason-${earned!.id}`)).toContainText(reason);
   const revoked = ((await agent.get('/api/certificates')) as { certificates: { id: string; revokeReason: string | null }[] }).certificates.find((item) => item.id === earned!.id);
   expect(revoked?.revokeReason).toBe(reason);
@@ -242,7 +242,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByLabel('搜索标题或标签').fill(TAG);
   await expect(page.getByTestId(`teach-case-row-${ownCase.body.id}`)).toBeVisible();
   await page.getByTestId(`teach-case-delete-${ownCase.body.id}`).click();
-  await page.getByTestId('teach-confirm-delete').click();
+  await confirmDialog(page, 'teach-confirm-delete');
   await expect(page.getByTestId(`teach-case-row-${ownCase.body.id}`)).toHaveCount(0);
 
   // The course editor: an own lesson in the built-in course can be deleted, the built-in ones cannot.
@@ -263,7 +263,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await expect(page.getByTestId(`teach-lesson-${ownLesson.body.id}`)).toBeVisible();
   await expect(page.getByTestId(`teach-lesson-delete-${lessonId}`)).toHaveCount(0);
   await page.getByTestId(`teach-lesson-delete-${ownLesson.body.id}`).click();
-  await page.getByTestId('teach-confirm-delete').click();
+  await confirmDialog(page, 'teach-confirm-delete');
   await expect(page.getByTestId(`teach-lesson-${ownLesson.body.id}`)).toHaveCount(0);
   await page.getByTestId(`teach-lesson-open-${lessonId}`).click();
   await expect(page.getByTestId('teach-lesson-editor')).toBeVisible();
