@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -441,4 +442,185 @@ export const learningFiles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('learning_files_org_idx').on(t.organisationId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Transcript QA (质检): imported chat logs, analysed conversation by conversation.
+
+/** A chat tool's export as this organisation receives it, with the column mapping remembered. */
+export const qaSources = pgTable(
+  'qa_sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    mapping: jsonb('mapping'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('qa_sources_org_name').on(t.organisationId, t.name)],
+);
+
+/** Per organisation: masking of personal data (on unless an admin turns it off), retention, coaching threshold. */
+export const qaSettings = pgTable('qa_settings', {
+  organisationId: uuid('organisation_id').primaryKey().references(() => organisations.id, { onDelete: 'cascade' }),
+  isMaskingEnabled: boolean('is_masking_enabled').notNull().default(true),
+  retentionDays: integer('retention_days'),
+  coachingThreshold: integer('coaching_threshold').notNull().default(60),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One uploaded file and the background job that imports it. The job is claimed by one app
+ * instance at a time (heartbeat); a stale heartbeat means that instance died and another one
+ * (or the restarted one) resumes from the checkpoint.
+ */
+export const qaImports = pgTable(
+  'qa_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id').references(() => qaSources.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    format: text('format'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull().default(0),
+    mapping: jsonb('mapping'),
+    /** uploading → uploaded → queued → running → done | failed | cancelled */
+    status: text('status').notNull().default('uploading'),
+    /** While running: staging (reading rows) or analysing (conversation by conversation). */
+    phase: text('phase'),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsRejected: integer('rows_rejected').notNull().default(0),
+    conversationsTotal: integer('conversations_total').notNull().default(0),
+    conversationsDone: integer('conversations_done').notNull().default(0),
+    conversationsSkipped: integer('conversations_skipped').notNull().default(0),
+    /** Analysis checkpoint: conversations up to this key are stored. */
+    lastConversationKey: text('last_conversation_key'),
+    isCancelRequested: boolean('is_cancel_requested').notNull().default(false),
+    error: text('error'),
+    workerId: text('worker_id'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('qa_imports_org_idx').on(t.organisationId, t.createdAt), index('qa_imports_status_idx').on(t.status)],
+);
+
+/** The uploaded file, in 1 MB pieces, so any instance can read it as a stream; dropped when the import ends. */
+export const qaImportChunks = pgTable(
+  'qa_import_chunks',
+  {
+    importId: uuid('import_id').notNull().references(() => qaImports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+);
+
+/** Rows that could not be imported, with their row number and reason (the first 10,000 per import). */
+export const qaImportRejects = pgTable(
+  'qa_import_rejects',
+  {
+    importId: uuid('import_id').notNull().references(() => qaImports.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+);
+
+/** Rows read from the file, grouped by conversation before analysis; dropped when the import ends. */
+export const qaStaging = pgTable(
+  'qa_staging',
+  {
+    importId: uuid('import_id').notNull().references(() => qaImports.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    conversationKey: text('conversation_key').notNull(),
+    at: timestamp('at', { withTimezone: true }),
+    role: text('role').notNull(),
+    agentId: text('agent_id'),
+    agentName: text('agent_name'),
+    text: text('text').notNull(),
+    shop: text('shop'),
+    channel: text('channel'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] }), index('qa_staging_conversation_idx').on(t.importId, t.conversationKey)],
+);
+
+/** One analysed conversation; (organisation, source, external id) makes re-imports idempotent. */
+export const qaConversations = pgTable(
+  'qa_conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id').notNull().references(() => qaSources.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    importId: uuid('import_id').references(() => qaImports.id, { onDelete: 'set null' }),
+    agentKey: text('agent_key'),
+    agentName: text('agent_name'),
+    agentUserId: uuid('agent_user_id').references(() => users.id, { onDelete: 'set null' }),
+    shop: text('shop'),
+    channel: text('channel'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    messageCount: integer('message_count').notNull(),
+    score: integer('score').notNull(),
+    isDeEscalated: boolean('is_de_escalated').notNull(),
+    hadHighRisk: boolean('had_high_risk').notNull(),
+    isEscalationMissed: boolean('is_escalation_missed').notNull(),
+    firstResponseSeconds: integer('first_response_seconds'),
+    avgResponseSeconds: integer('avg_response_seconds'),
+    empathyRate: integer('empathy_rate'),
+    flags: text('flags').array().notNull(),
+    /** The engine's conversation analysis (trajectory, response times, language, breakdown). */
+    analysis: jsonb('analysis').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('qa_conversations_source_external').on(t.organisationId, t.sourceId, t.externalId),
+    index('qa_conversations_org_started_idx').on(t.organisationId, t.startedAt),
+    index('qa_conversations_agent_idx').on(t.organisationId, t.agentUserId, t.startedAt),
+  ],
+);
+
+export const qaMessages = pgTable(
+  'qa_messages',
+  {
+    conversationId: uuid('conversation_id').notNull().references(() => qaConversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true }),
+    role: text('role').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
+);
+
+/** A conversation flagged for coaching, by the rules or by a person; the agent's mentor works the queue. */
+export const qaFlags = pgTable(
+  'qa_flags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').notNull().references(() => qaConversations.id, { onDelete: 'cascade' }),
+    origin: text('origin').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('open'),
+    doneBy: uuid('done_by').references(() => users.id, { onDelete: 'set null' }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('qa_flags_conversation_key').on(t.conversationId), index('qa_flags_org_status_idx').on(t.organisationId, t.status)],
+);
+
+export const qaFlagComments = pgTable(
+  'qa_flag_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    flagId: uuid('flag_id').notNull().references(() => qaFlags.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('qa_flag_comments_flag_idx').on(t.flagId, t.createdAt)],
 );
