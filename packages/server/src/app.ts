@@ -127,6 +127,9 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // Raw uploads (lesson files, chat-log imports) reach their routes as the request stream: see lib/read-body.ts.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+
   registerAccessControl(app, fullDeps);
   registerHealthRoutes(app, fullDeps);
   registerAuthRoutes(app, fullDeps);

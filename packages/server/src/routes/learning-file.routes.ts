@@ -4,6 +4,7 @@ import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { contentDisposition, FILE_SECURITY_HEADERS } from '../lib/file-types.js';
+import { readBodyLimited } from '../lib/read-body.js';
 import { deleteLearningFile, LEARNING_FILE_MAX_BYTES, listLearningFiles, readBuiltInAsset, readLearningFile, uploadLearningFile } from '../services/learning-file.service.js';
 
 const tags = ['learning authoring'];
@@ -15,13 +16,10 @@ const tags = ['learning authoring'];
  * them; built-in worksheets and diagrams come from content/curriculum/assets.
  */
 export function registerLearningFileRoutes(app: TRouteApp, deps: TDeps): void {
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: LEARNING_FILE_MAX_BYTES + 1 }, (_request, body, done) => done(null, body));
-
   app.post(
     '/api/learning/files',
     {
       config: { access: ['trainer'] },
-      bodyLimit: LEARNING_FILE_MAX_BYTES + 1,
       schema: {
         tags,
         summary: 'Upload a file for lessons (body: the bytes as application/octet-stream; ?name=file name)',
@@ -30,8 +28,7 @@ export function registerLearningFileRoutes(app: TRouteApp, deps: TDeps): void {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+      const bytes = await readBodyLimited(request.body, LEARNING_FILE_MAX_BYTES);
       return reply.code(201).send(await uploadLearningFile(deps, requireAuth(request), request.query.name, bytes, request.ip));
     },
   );
