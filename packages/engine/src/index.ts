@@ -5,4 +5,5 @@ export type { TCustomerLexicon, TEngineResources, TPhrase, TReplyLexicon, TWeigh
 export { modelBankCompile, type TLinearModelData, type TModelBank } from './linear-model.js';
 export { linearModelTrain, trainFeatures, type TTrainOptions } from './train-linear.js';
 export { normalizerCreate, type TNormalizer } from './normalize.js';
+export * from './conversation.js';
 export * from './types.js';
