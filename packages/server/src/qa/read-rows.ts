@@ -1,0 +1,242 @@
+import { Readable, pipeline } from 'node:stream';
+import { parse as createCsvParser, type CsvError, type Options as TCsvOptions } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '../errors.js';
+import { peekHead, toByteChunks, toUtf8Chunks, type TByteInput } from './byte-stream.js';
+import { detectCsvDelimiter, HEAD_BYTES, type TCsvDelimiter, type TImportFormat, type TTextEncoding } from './formats.js';
+import { jsonTextToRows, MAX_RECORD_BYTES, splitJsonRecords } from './json-records.js';
+
+/**
+ * Streaming readers for chat-log exports: rows come out one at a time while the file
+ * streams in, so memory stays flat however big the file is. A bad record becomes a row
+ * with an `error` and reading goes on; only a file that is not what its format says
+ * (no JSON list, a broken zip) throws.
+ *
+ * Row numbers, for error reports the user can find in the file (first data record = 1):
+ * - CSV: the record number after the header; a quoted line break keeps one record, so it
+ *   matches the row Excel shows, minus the header row;
+ * - XLSX: the sheet's row number minus the header's (header in row 1: Excel row − 1);
+ * - JSON lines: the line number; JSON: the position in the record list. When a record is a
+ *   conversation, each of its messages carries the record's number and `messageIndex`.
+ * See json-records.ts for the JSON shapes that are understood.
+ */
+
+// A type, not an interface, so a row also passes as a plain Record<string, unknown>.
+export type TRawRow = {
+  /** 1-based number of the record in the file, header excluded (see above). */
+  rowNumber: number;
+  /** 1-based place of the message in its conversation record (nested JSON only). */
+  messageIndex?: number;
+  /** Column name → value: strings from CSV, JSON values, cell values (Date for date cells) from Excel. */
+  fields: Record<string, unknown>;
+  /** Why the record could not be read (bad JSON line, broken CSV quoting); fields is then empty. */
+  error?: string;
+};
+
+export interface TReadRowsOptions {
+  /** Text encoding of CSV and JSON files; detected from the bytes when left out. */
+  encoding?: TTextEncoding;
+  /** CSV field delimiter; detected from the header line when left out. */
+  delimiter?: TCsvDelimiter;
+  /** Called once with the header row's column names (CSV and XLSX), before the first row. */
+  onHeaders?: (headers: string[]) => void;
+  /** Called after each chunk with the bytes read so far: progress against the file size. */
+  onBytesRead?: (bytes: number) => void;
+}
+
+/**
+ * A CSV record longer than this (in characters) is rejected: an unclosed quote would
+ * otherwise swallow the rest of the file. Far above the 20,000-character message limit.
+ */
+const MAX_CSV_RECORD_CHARS = 1_000_000;
+const LINE_FEED = 0x0a;
+
+/**
+ * The rows of an export, streamed.
+ * @param input the file's bytes
+ * @param format from detectFormat
+ * @returns rows in file order; bad records as rows with `error`
+ * @throws AppError BAD_REQUEST when the file cannot be read as the format at all
+ */
+export async function* readRows(input: TByteInput, format: TImportFormat, options: TReadRowsOptions = {}): AsyncGenerator<TRawRow> {
+  const bytes = toByteChunks(input, options.onBytesRead);
+  switch (format) {
+    case 'xlsx':
+      yield* readXlsxRows(bytes, options.onHeaders);
+      return;
+    case 'csv':
+      yield* readCsvRows(toUtf8Chunks(bytes, options.encoding), options);
+      return;
+    case 'jsonl':
+      yield* readJsonLineRows(toUtf8Chunks(bytes, options.encoding));
+      return;
+    case 'json':
+      for await (const record of splitJsonRecords(toUtf8Chunks(bytes, options.encoding))) {
+        if (record.text === null) yield { rowNumber: record.recordNumber, fields: {}, error: record.error ?? 'unreadable record' };
+        else yield* jsonTextToRows(record.text, record.recordNumber);
+      }
+      return;
+  }
+}
+
+/**
+ * Column names from a header row: trimmed, a blank name becomes `column_<n>`, a repeated
+ * name gets `_2`, `_3` so no column hides another.
+ */
+export function buildHeaders(cells: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  return cells.map((cell, index) => {
+    let name = String(cell ?? '').replace(/^\uFEFF/, '').trim();
+    if (name === '') name = `column_${index + 1}`;
+    let unique = name;
+    for (let n = 2; seen.has(unique); n += 1) unique = `${name}_${n}`;
+    seen.add(unique);
+    return unique;
+  });
+}
+
+async function* readCsvRows(chunks: AsyncIterable<Buffer>, options: TReadRowsOptions): AsyncGenerator<TRawRow> {
+  const { head, all } = await peekHead(chunks, HEAD_BYTES);
+  const delimiter = options.delimiter ?? detectCsvDelimiter(head.toString('utf8'));
+  let headers: string[] | null = null;
+  let recordCount = 0; // data records so far, blank and broken ones included, so numbers match the file
+  const brokenRows: TRawRow[] = [];
+  const parser = createCsvParser({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_CSV_RECORD_CHARS,
+    // Runs in file order as records are parsed (on_skip too), so numbering is exact.
+    // It returns rows instead of records, which csv-parse passes on but does not type.
+    on_record: ((record: string[]): TRawRow | null => {
+      if (headers === null) {
+        headers = buildHeaders(record);
+        options.onHeaders?.(headers);
+        return null;
+      }
+      recordCount += 1;
+      return isBlankRecord(record) ? null : { rowNumber: recordCount, fields: toFields(headers, record) };
+    }) as unknown as TCsvOptions['on_record'],
+    on_skip: (error: CsvError | undefined) => {
+      recordCount += 1;
+      brokenRows.push({ rowNumber: recordCount, fields: {}, error: `unreadable CSV record (${error?.message ?? 'parse error'})` });
+      return undefined;
+    },
+  });
+  // pipeline destroys the source when the consumer stops early; its errors reach the loop through the parser.
+  pipeline(Readable.from(all), parser, () => undefined);
+  for await (const row of parser as AsyncIterable<TRawRow>) {
+    while (brokenRows.length > 0 && brokenRows[0]!.rowNumber < row.rowNumber) yield brokenRows.shift()!;
+    yield row;
+  }
+  yield* brokenRows;
+}
+
+function isBlankRecord(record: readonly string[]): boolean {
+  for (const value of record) if (value.trim() !== '') return false;
+  return true;
+}
+
+function toFields(headers: readonly string[], values: readonly unknown[], offset = 0): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (let i = 0; i < headers.length; i += 1) fields[headers[i]!] = values[i + offset] ?? null;
+  // Cells beyond the header (a row with an extra delimiter) stay visible instead of vanishing.
+  for (let i = headers.length + offset; i < values.length; i += 1) {
+    if (values[i] !== undefined && values[i] !== '') fields[`column_${i + 1 - offset}`] = values[i];
+  }
+  return fields;
+}
+
+async function* readJsonLineRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<TRawRow> {
+  let lineNumber = 0;
+  let parts: Buffer[] = [];
+  let partsBytes = 0;
+  let isOversized = false;
+  function* finishLine(last: Buffer): Generator<TRawRow> {
+    lineNumber += 1;
+    if (isOversized || partsBytes + last.length > MAX_RECORD_BYTES) {
+      yield { rowNumber: lineNumber, fields: {}, error: `line longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB` };
+    } else {
+      const line = parts.length === 0 ? last : Buffer.concat([...parts, last]);
+      let text = line.toString('utf8');
+      if (lineNumber === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      text = text.trim();
+      if (text !== '') yield* jsonTextToRows(text, lineNumber);
+    }
+    parts = [];
+    partsBytes = 0;
+    isOversized = false;
+  }
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let end = chunk.indexOf(LINE_FEED); end !== -1; end = chunk.indexOf(LINE_FEED, start)) {
+      yield* finishLine(chunk.subarray(start, end));
+      start = end + 1;
+    }
+    if (start < chunk.length && !isOversized) {
+      parts.push(chunk.subarray(start));
+      partsBytes += chunk.length - start;
+      if (partsBytes > MAX_RECORD_BYTES) {
+        isOversized = true;
+        parts = [];
+      }
+    }
+  }
+  if (parts.length > 0 || isOversized) yield* finishLine(Buffer.alloc(0));
+}
+
+/** A cell as a plain value: rich text joined, a formula's result, a link's text; errors are empty. */
+function toPlainCellValue(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value ?? null;
+  const cell = value as { richText?: { text?: string }[]; result?: unknown; text?: unknown };
+  if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text ?? '').join('');
+  if ('result' in cell) return toPlainCellValue(cell.result);
+  if ('text' in cell) return toPlainCellValue(cell.text);
+  return null;
+}
+
+const isBlankCell = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * The first worksheet, first non-empty row as the header. Shared strings are held in
+ * memory (the xlsx format makes every string cell an index into one table); everything
+ * else streams. Excel writes the sheet before that table, so exceljs parks the sheet in a
+ * temporary file until the table has been read.
+ */
+async function* readXlsxRows(chunks: AsyncIterable<Buffer>, onHeaders?: (headers: string[]) => void): AsyncGenerator<TRawRow> {
+  const input = Readable.from(chunks);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell date cells from numbers; exceljs then gives Date values.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of workbook) {
+      let headers: string[] | null = null;
+      let headerRowNumber = 0;
+      for await (const row of sheet) {
+        const values = (row.values as unknown[]).map(toPlainCellValue); // 1-based: values[0] is empty
+        if (headers === null) {
+          if (values.every(isBlankCell)) continue;
+          headers = buildHeaders(values.slice(1));
+          headerRowNumber = row.number;
+          onHeaders?.(headers);
+          continue;
+        }
+        if (values.every(isBlankCell)) continue;
+        yield { rowNumber: row.number - headerRowNumber, fields: toFields(headers, values, 1) };
+      }
+      break; // the first sheet only
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('BAD_REQUEST', `unreadable Excel file (${(error as Error).message})`);
+  } finally {
+    input.destroy();
+  }
+}
