@@ -4,6 +4,7 @@ export type { TReplyChecker } from './check-reply.js';
 export type { TCustomerLexicon, TEngineResources, TPhrase, TReplyLexicon, TWeightedTerm } from './lexicon.js';
 export { modelBankCompile, type TLinearModelData, type TModelBank } from './linear-model.js';
 export { linearModelTrain, trainFeatures, type TTrainOptions } from './train-linear.js';
+export { maskPersonalData, type TMaskCounts, type TMaskResult } from './mask.js';
 export { normalizerCreate, type TNormalizer } from './normalize.js';
 export * from './conversation.js';
 export * from './types.js';
