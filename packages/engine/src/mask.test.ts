@@ -85,6 +85,11 @@ describe('maskPersonalData: bank cards', () => {
   it('keeps a Luhn-valid number that no card network issues (begins with 1)', () => {
     expect(maskPersonalData('1234567890123456785 这单呢').text).toBe('1234567890123456785 这单呢');
   });
+
+  it('keeps a bare Luhn-valid 19-digit run that begins like a credit card (an order number), masks it in groups of four', () => {
+    expect(maskPersonalData('4888123456789012341 到哪了').text).toBe('4888123456789012341 到哪了');
+    expect(maskPersonalData('4888 1234 5678 9012 341').text).toBe('**** **** **** ***2 341');
+  });
 });
 
 describe('maskPersonalData: emails', () => {

@@ -16,8 +16,9 @@
  *     (1900–2039; the engine has no clock) and either the GB 11643 check character or the
  *     words 身份证/证件号 just before it; 15 digits (pre-1999 cards) only after those words
  *     → first 3 and last 4 kept: 110***********1234;
- *   - bank card, 16–19 digits in one run or groups of 4: passes the Luhn check and begins
- *     like a card (3, 4, 5, 6, 9 or Mastercard 2221–2720), or follows 银行卡/卡号 → last 4 kept.
+ *   - bank card, 16–19 digits: after 银行卡/卡号 any such number; else it must pass the Luhn
+ *     check and be written in groups of 4 or, in one run, begin like a card (see hasCardPrefix:
+ *     bare runs of that length are mostly order numbers) → last 4 kept.
  *   A number in the same clause after 订单号/单号/运单号/快递单号/物流单号/order no./tracking no.
  *   (and no 电话/手机/身份证/卡号 in between) is never masked.
  * - Emails: first character + *** + @domain: z***@qq.com.
@@ -287,12 +288,20 @@ function isLuhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Card networks: 3 JCB/Amex, 4 Visa, 5 Mastercard, 6 UnionPay/Discover, 9 old domestic (9558…), 2221–2720 Mastercard. */
+/**
+ * True when a number written in one run begins like a bank card. Bare 16–19 digit runs are
+ * mostly order numbers (Taobao and Douyin use 18–19 digits), and one in ten passes Luhn by
+ * chance, so the prefixes are narrow: 16 digits — UnionPay 62/60, Visa 4, Mastercard 51–55
+ * and 2221–2720, JCB 35 (credit cards); 17–19 digits — UnionPay 62/60 and the old domestic
+ * 95xx debit cards. Card numbers written in groups of four, or after 银行卡/卡号, need no prefix.
+ * @param digits 16–19 digits
+ */
 function hasCardPrefix(digits: string): boolean {
-  const first = digits.charCodeAt(0) - 48;
-  if (first === 3 || first === 4 || first === 5 || first === 6 || first === 9) return true;
+  const two = Number(digits.slice(0, 2));
+  if (two === 62 || two === 60) return true;
+  if (digits.length > 16) return two === 95;
   const four = Number(digits.slice(0, 4));
-  return four >= 2221 && four <= 2720;
+  return (two >= 40 && two <= 49) || (two >= 51 && two <= 55) || two === 35 || (four >= 2221 && four <= 2720);
 }
 
 /**
@@ -331,8 +340,10 @@ function numberMaskFor(digits: string, lengths: readonly number[], xChar: string
     if (isIdCard(digits, '', (cues & CUE_ID) !== 0)) return { kind: KIND_ID, maskFrom: 3, maskTo: 11 };
   }
   // Bank card: 16–19 digits, one run or groups of 4.
-  if (xChar === '' && total >= 16 && total <= 19 && (lengths.length === 1 || lengths.every((length, i) => (i < lengths.length - 1 ? length === 4 : length <= 4)))) {
-    if ((cues & CUE_BANK) !== 0 || (isLuhnValid(digits) && hasCardPrefix(digits))) return { kind: KIND_BANK, maskFrom: 0, maskTo: total - 4 };
+  if (xChar === '' && total >= 16 && total <= 19) {
+    const isInFours = lengths.length > 1 && lengths.every((length, i) => (i < lengths.length - 1 ? length === 4 : length <= 4));
+    const isCardLike = (cues & CUE_BANK) !== 0 || (isLuhnValid(digits) && (isInFours || (lengths.length === 1 && hasCardPrefix(digits))));
+    if ((lengths.length === 1 || isInFours) && isCardLike) return { kind: KIND_BANK, maskFrom: 0, maskTo: total - 4 };
   }
   return undefined;
 }
