@@ -20,6 +20,7 @@ describe('maskPersonalData: phones', () => {
     { whenInputIs: '座机0571-88886666', expectedOutputIs: '座机0571-********' },
     { whenInputIs: '公司电话010-12345678转总机', expectedOutputIs: '公司电话010-********转总机' },
     { whenInputIs: '打(0571)88886666找前台', expectedOutputIs: '打(0571)********找前台' },
+    { whenInputIs: 'my number is (010) 1234 5678', expectedOutputIs: 'my number is (010) **** ****' },
     { whenInputIs: '座机 021 6123 4567', expectedOutputIs: '座机 021 **** ****' },
   ])('masks "$whenInputIs"', ({ whenInputIs, expectedOutputIs }) => {
     const result = maskPersonalData(whenInputIs);
@@ -126,7 +127,10 @@ describe('maskPersonalData: addresses and names', () => {
     { whenInputIs: '送到浙江杭州西湖区文一西路阳光小区', expectedOutputIs: '送到浙江杭州西湖区[地址]', counts: { address: 1 } },
     { whenInputIs: '我住在义乌市稠州北路3号楼', expectedOutputIs: '我住在义乌市[地址]', counts: { address: 1 } },
     { whenInputIs: '我家在阳光小区3栋501，白天没人', expectedOutputIs: '我家在[地址]，白天没人', counts: { address: 1 } },
-    { whenInputIs: '放文三路199号门卫那里', expectedOutputIs: '放[地址]门卫那里', counts: { address: 1 } },
+    { whenInputIs: '东西放在文三路199号门卫那里', expectedOutputIs: '东西放在[地址]门卫那里', counts: { address: 1 } },
+    { whenInputIs: '新疆维吾尔自治区乌鲁木齐市天山区解放北路12号', expectedOutputIs: '新疆维吾尔自治区乌鲁木齐市天山区[地址]', counts: { address: 1 } },
+    { whenInputIs: '地址：四川省成都市武侯区人民南路四段 1 号', expectedOutputIs: '地址：四川省成都市武侯区[地址]', counts: { address: 1 } },
+    { whenInputIs: '寄到黑龙江省哈尔滨市南岗区西大直街92号', expectedOutputIs: '寄到黑龙江省哈尔滨市南岗区[地址]', counts: { address: 1 } },
     { whenInputIs: '收件人：张三，电话13812345678', expectedOutputIs: '收件人：张**，电话138****5678', counts: { phone: 1, address: 1 } },
     { whenInputIs: '收货人是欧阳娜娜', expectedOutputIs: '收货人是欧**', counts: { address: 1 } },
     { whenInputIs: '收货人王小明手机13912345678', expectedOutputIs: '收货人王**手机139****5678', counts: { phone: 1, address: 1 } },
@@ -144,6 +148,8 @@ describe('maskPersonalData: addresses and names', () => {
     '姓名和电话发一下',
     '收件人张先生',
     '在5楼前台放着就行',
+    '第3栋楼下的丰巢柜',
+    '我在2号楼下面等',
     '小区门口的快递柜',
     '杭州市西湖区的天气怎么样',
   ])('keeps "%s" (no street, building or room detail)', (text) => {

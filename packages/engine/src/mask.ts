@@ -64,8 +64,12 @@ const AT_HINT = /[@＠]/;
 // ---------------------------------------------------------------------------------------
 // Addresses.
 
-/** Function words and verbs that never sit inside a place name: a name to the left ends at one. */
-const PLACE_STOP_CHARS = '我你他她它们的了在是到住要给寄送把请帮吗呢吧啊哦嗯呀哈就还也都去说这那个有没不想能可以快递址放改填写';
+/**
+ * Function words and verbs that do not occur in place names, so a name read leftwards stops at
+ * one ("我家在阳光小区" → 阳光小区). Characters of real names stay out: 都 (成都), 哈 (哈尔滨),
+ * 放/改 (解放路, 改革路), 那 (那曲), 个 (个旧), 可 (可克达拉).
+ */
+const PLACE_STOP_CHARS = '我你他她它们的了在是到住要给寄送把请帮吗呢吧啊哦嗯呀就还也去说这有没不想能以快递址填写';
 const HAN_PLACE = `[${hanRangesWithout(PLACE_STOP_CHARS)}]`;
 const LATIN = 'A-Za-zＡ-Ｚａ-ｚ';
 const DIGIT = '0-9０-９';
@@ -77,18 +81,31 @@ const REGION =
   `(?:${HAN_PLACE}{1,6}?(?:(?<!小)区|县|旗|(?<!超)市))?`;
 /** A named place: 文三路, 阳光小区, 浙大科技园. */
 const NAMED_PLACE = `[${HAN_PLACE.slice(1, -1)}${LATIN}${DIGIT}]{1,10}?(?:街道|大街|大道|胡同|小区|花园|家园|公寓|大厦|大楼|广场|中心|社区|新村|公馆|校区|驿站|镇|乡|村|屯|庄|路|街|巷|弄|苑|园|城|府|湾|坊|院)`;
-/** A numbered unit: 199号, 3栋, 2单元, 501室, A座, 三单元. */
-const NUMBERED_UNIT = `(?:[${LATIN}]?[${DIGIT}]{1,6}|[${LATIN}]|[一二三四五六七八九十]{1,3})${SPACE}(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|组|期|区|弄|排)`;
+/** A numbered unit: 199号, 3栋, 2单元, 501室, A座, 三单元, 四段 (of a road), 12号铺. */
+const NUMBERED_UNIT = `(?:[${LATIN}]?[${DIGIT}]{1,6}|[${LATIN}]|[一二三四五六七八九十]{1,3})${SPACE}(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|组|期|区|弄|排|段|铺|档|门)`;
 /** Bare trailing numbers: the 501 of 3栋501, the 6-2-301 shorthand. */
 const BARE_NUMBER = `[${DIGIT}]{1,5}(?:[-－][${DIGIT}]{1,5})*(?![${DIGIT}])`;
 const PLACE_PART = `(?:${NUMBERED_UNIT}|${NAMED_PLACE})`;
 const ADDRESS_DETAIL = `${PLACE_PART}(?:${SPACE}(?:${PLACE_PART}|${BARE_NUMBER}))*`;
 /** Groups: 1 cue (absent without one), 2 region, 3 detail. */
 const ADDRESS_RE = new RegExp(`(${ADDRESS_CUE})?(${REGION})(${ADDRESS_DETAIL})`, 'g');
-/** Without a cue, a detail counts only with a building/unit/room number or a numbered street. */
+/**
+ * Without a cue, a detail counts only with a numbered street (文三路199号), or with a building,
+ * unit or room number and more (3栋501, 阳光小区3栋): a lone "3栋" or "2号楼" is kept.
+ */
 const STRONG_DETAIL = new RegExp(
-  `[${DIGIT}]${SPACE}(?:栋|幢|单元|号楼|号院)|[${DIGIT}]{3}${SPACE}(?:室|户)|(?:路|街|大道|巷|弄|胡同|村)${SPACE}[${DIGIT}]+${SPACE}(?:号|弄)`,
+  `(?:路|街|大道|巷|弄|胡同|村)${SPACE}[${DIGIT}]+${SPACE}(?:号|弄)|[${DIGIT}]+${SPACE}(?:栋|幢|单元|号楼|号院)|[${DIGIT}]{3,}${SPACE}(?:室|户)`,
 );
+
+/**
+ * True when an address detail found without a cue is specific enough to mask (see STRONG_DETAIL).
+ * @param detail the detail part of an address match
+ */
+function isStandaloneAddress(detail: string): boolean {
+  const strong = STRONG_DETAIL.exec(detail);
+  if (strong === null) return false;
+  return strong[0].charCodeAt(0) > 0xff ? true : strong[0].length < detail.length;
+}
 
 /**
  * Replaces each address detail by [地址], keeping the cue and the region.
@@ -98,7 +115,7 @@ const STRONG_DETAIL = new RegExp(
  */
 function maskAddresses(text: string, counts: TMaskCounts): string {
   return text.replace(ADDRESS_RE, (whole: string, cue: string | undefined, region: string, detail: string) => {
-    if (cue === undefined && !STRONG_DETAIL.test(detail)) return whole;
+    if (cue === undefined && !isStandaloneAddress(detail)) return whole;
     counts.address += 1;
     return `${cue ?? ''}${region}${ADDRESS_MASK}`;
   });
@@ -349,7 +366,7 @@ function numberMaskFor(digits: string, lengths: readonly number[], xChar: string
 }
 
 /**
- * True when text[start] is a 7–8 digit subscriber number after "(0571)" or "（010）".
+ * True when text[start] begins a 7–8 digit subscriber number after "(0571)" or "（010）".
  * @param text the message
  * @param start first digit of the number
  */
@@ -415,10 +432,10 @@ function maskNumbers(text: string, counts: TMaskCounts): string {
     i = j;
     if (isGlued) continue;
     if (digitCount < 11) {
-      if (groups === 1 && digitCount >= 7 && digitCount <= 8 && followsParenAreaCode(text, groupStart[0]!)) {
+      if (groups <= 2 && digitCount >= 7 && digitCount <= 8 && followsParenAreaCode(text, groupStart[0]!)) {
         if ((cuesBefore(text, groupStart[0]!) & CUE_ORDER) !== 0) continue;
-        out += text.slice(copied, groupStart[0]) + maskDigits(text, groupStart[0]!, groupEnd[0]!, 0, digitCount);
-        copied = groupEnd[0]!;
+        out += text.slice(copied, groupStart[0]) + maskDigits(text, groupStart[0]!, groupEnd[groups - 1]!, 0, digitCount);
+        copied = groupEnd[groups - 1]!;
         counts.phone += 1;
       }
       continue;
