@@ -131,6 +131,8 @@ describe('maskPersonalData: addresses and names', () => {
     { whenInputIs: '新疆维吾尔自治区乌鲁木齐市天山区解放北路12号', expectedOutputIs: '新疆维吾尔自治区乌鲁木齐市天山区[地址]', counts: { address: 1 } },
     { whenInputIs: '地址：四川省成都市武侯区人民南路四段 1 号', expectedOutputIs: '地址：四川省成都市武侯区[地址]', counts: { address: 1 } },
     { whenInputIs: '寄到黑龙江省哈尔滨市南岗区西大直街92号', expectedOutputIs: '寄到黑龙江省哈尔滨市南岗区[地址]', counts: { address: 1 } },
+    { whenInputIs: '收货地址：浙江省 杭州市 西湖区 阳光小区', expectedOutputIs: '收货地址：浙江省 杭州市 西湖区 [地址]', counts: { address: 1 } },
+    { whenInputIs: '地址: 广东省广州市天河区天河路385号太古汇一座28楼', expectedOutputIs: '地址: 广东省广州市天河区[地址]', counts: { address: 1 } },
     { whenInputIs: '收件人：张三，电话13812345678', expectedOutputIs: '收件人：张**，电话138****5678', counts: { phone: 1, address: 1 } },
     { whenInputIs: '收货人是欧阳娜娜', expectedOutputIs: '收货人是欧**', counts: { address: 1 } },
     { whenInputIs: '收货人王小明手机13912345678', expectedOutputIs: '收货人王**手机139****5678', counts: { phone: 1, address: 1 } },

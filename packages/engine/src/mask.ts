@@ -11,7 +11,7 @@
  *   - mobile: 1[3-9] + 9 digits, as 11 / 3-4-4 / 3-8 / 7-4 / 4-3-4 digits or spaced one by one,
  *     after an optional 86 / 0086 (the + is kept) → first 3 and last 4 kept: 138****5678;
  *   - landline: 0 + area code (010 and 02x: 3 digits, else 4) + 7–8 digits, also "(0571)8888666"
- *     → area code kept, the rest ＊: 0571-********; 400/800 service numbers are kept;
+ *     → area code kept, the rest *: 0571-********; 400/800 service numbers are kept;
  *   - ID card, 18 characters (last may be X): a real province code, a birth date that exists
  *     (1900–2039; the engine has no clock) and either the GB 11643 check character or the
  *     words 身份证/证件号 just before it; 15 digits (pre-1999 cards) only after those words
@@ -25,9 +25,9 @@
  * - Addresses follow the platform address form (所在地区 + 详细地址): the region — province
  *   (省/自治区), city (市/州/地区/盟) and district or county (区/县/旗/县级市) — is kept; the detail
  *   (街道/路/小区/号/栋/单元/室 …) becomes one "[地址]". After a cue (地址, 寄到, 送到, 发到, 寄往,
- *   住在, 住址, 家住) any region + detail is masked; without a cue only a detail with a building,
- *   unit or room number (3栋, 2单元, 501室) or a numbered street (文三路199号) is, so "11号到货"
- *   or "3室2厅" stay. English street addresses are not recognised.
+ *   住在, 住址, 家住) any region + detail is masked; without a cue only a numbered street
+ *   (文三路199号) or a building, unit or room number with one more part (阳光小区3栋, 3栋501) is,
+ *   so "11号到货", "2号楼下面" and "3室2厅" stay. English street addresses are not recognised.
  * - Names after 收件人/收货人/寄件人/姓名 (a common surname + 1–3 characters) → 张**. They are
  *   counted with the addresses (the shipping details).
  * Masking masked text changes nothing.
@@ -75,36 +75,44 @@ const LATIN = 'A-Za-zＡ-Ｚａ-ｚ';
 const DIGIT = '0-9０-９';
 const SPACE = '[ \\u3000]?';
 const ADDRESS_CUE = `(?:(?<!\\[)地址|寄到|送到|发到|寄往|住在|住址|家住)(?:是|为|在|改成|改为|换成|改到)?[:：]?${SPACE}`;
+/** Province, city, district; each may be followed by a space ("浙江省 杭州市 西湖区", as copied from an order). */
 const REGION =
-  `(?:${HAN_PLACE}{2,6}?(?:省|自治区|特别行政区))?` +
-  `(?:${HAN_PLACE}{1,6}?(?:(?<!超)市|自治州|地区|盟))?` +
-  `(?:${HAN_PLACE}{1,6}?(?:(?<!小)区|县|旗|(?<!超)市))?`;
+  `(?:${HAN_PLACE}{2,6}?(?:省|自治区|特别行政区)${SPACE})?` +
+  `(?:${HAN_PLACE}{1,6}?(?:(?<!超)市|自治州|地区|盟)${SPACE})?` +
+  `(?:${HAN_PLACE}{1,6}?(?:(?<!小)区|县|旗|(?<!超)市)${SPACE})?`;
 /** A named place: 文三路, 阳光小区, 浙大科技园. */
-const NAMED_PLACE = `[${HAN_PLACE.slice(1, -1)}${LATIN}${DIGIT}]{1,10}?(?:街道|大街|大道|胡同|小区|花园|家园|公寓|大厦|大楼|广场|中心|社区|新村|公馆|校区|驿站|镇|乡|村|屯|庄|路|街|巷|弄|苑|园|城|府|湾|坊|院)`;
+const PLACE_UNITS = '街道|大街|大道|胡同|小区|花园|家园|公寓|大厦|大楼|广场|中心|社区|新村|公馆|校区|驿站|镇|乡|村|屯|庄|路|街|巷|弄|苑|园|城|府|湾|坊|院';
+const NAMED_PLACE = `[${HAN_PLACE.slice(1, -1)}${LATIN}${DIGIT}]{1,10}?(?:${PLACE_UNITS})`;
 /** A numbered unit: 199号, 3栋, 2单元, 501室, A座, 三单元, 四段 (of a road), 12号铺. */
 const NUMBERED_UNIT = `(?:[${LATIN}]?[${DIGIT}]{1,6}|[${LATIN}]|[一二三四五六七八九十]{1,3})${SPACE}(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|组|期|区|弄|排|段|铺|档|门)`;
 /** Bare trailing numbers: the 501 of 3栋501, the 6-2-301 shorthand. */
 const BARE_NUMBER = `[${DIGIT}]{1,5}(?:[-－][${DIGIT}]{1,5})*(?![${DIGIT}])`;
-const PLACE_PART = `(?:${NUMBERED_UNIT}|${NAMED_PLACE})`;
+/** A building or block name right before its numbered unit: the 太古汇 of 太古汇一座, the 附 of 附3号. */
+const NAME_BEFORE_UNIT = `[${HAN_PLACE.slice(1, -1)}${LATIN}]{1,10}?(?=${SPACE}${NUMBERED_UNIT})`;
+const PLACE_PART = `(?:${NUMBERED_UNIT}|${NAMED_PLACE}|${NAME_BEFORE_UNIT})`;
 const ADDRESS_DETAIL = `${PLACE_PART}(?:${SPACE}(?:${PLACE_PART}|${BARE_NUMBER}))*`;
 /** Groups: 1 cue (absent without one), 2 region, 3 detail. */
 const ADDRESS_RE = new RegExp(`(${ADDRESS_CUE})?(${REGION})(${ADDRESS_DETAIL})`, 'g');
-/**
- * Without a cue, a detail counts only with a numbered street (文三路199号), or with a building,
- * unit or room number and more (3栋501, 阳光小区3栋): a lone "3栋" or "2号楼" is kept.
- */
-const STRONG_DETAIL = new RegExp(
-  `(?:路|街|大道|巷|弄|胡同|村)${SPACE}[${DIGIT}]+${SPACE}(?:号|弄)|[${DIGIT}]+${SPACE}(?:栋|幢|单元|号楼|号院)|[${DIGIT}]{3,}${SPACE}(?:室|户)`,
-);
+/** A numbered street: 文三路199号, 100弄. */
+const NUMBERED_STREET = new RegExp(`(?:路|街|大道|巷|弄|胡同|村)${SPACE}[${DIGIT}]+${SPACE}(?:号|弄)`);
+/** A building, unit or room number: 3栋, 2单元, 5号楼, 501室 (a room needs 3 digits: "3室2厅" is a flat's layout). */
+const BUILDING_NUMBER = new RegExp(`[${DIGIT}]+${SPACE}(?:栋|幢|单元|号楼|号院)|[${DIGIT}]{3,}${SPACE}(?:室|户)`);
+/** The parts of a detail: numbers, lettered blocks (A座) and named places. */
+const DETAIL_PART = new RegExp(`[${DIGIT}]+|[${LATIN}](?=${SPACE}(?:座|栋|幢|区))|${PLACE_UNITS}`, 'g');
 
 /**
- * True when an address detail found without a cue is specific enough to mask (see STRONG_DETAIL).
+ * True when an address detail found without a cue is specific enough to mask: a numbered
+ * street, or a building/unit/room number with at least one more part (阳光小区3栋, 3栋501).
+ * A lone "3栋" or "2号楼" is kept.
  * @param detail the detail part of an address match
  */
 function isStandaloneAddress(detail: string): boolean {
-  const strong = STRONG_DETAIL.exec(detail);
-  if (strong === null) return false;
-  return strong[0].charCodeAt(0) > 0xff ? true : strong[0].length < detail.length;
+  if (NUMBERED_STREET.test(detail)) return true;
+  if (!BUILDING_NUMBER.test(detail)) return false;
+  DETAIL_PART.lastIndex = 0;
+  let parts = 0;
+  while (DETAIL_PART.exec(detail) !== null) parts += 1;
+  return parts >= 2;
 }
 
 /**
@@ -197,7 +205,7 @@ const KIND_BANK = 3;
 const groupStart = new Int32Array(MAX_GROUPS);
 const groupEnd = new Int32Array(MAX_GROUPS);
 
-/** A masking decision for a run of digits: which digit indexes become ＊. */
+/** A masking decision for a run of digits: which digit indexes become *. */
 type TNumberMask = { kind: number; maskFrom: number; maskTo: number };
 
 function isDigitCode(code: number): boolean {
@@ -383,7 +391,7 @@ function followsParenAreaCode(text: string, start: number): boolean {
 }
 
 /**
- * Text of text[from, to) with the digits whose index (counted from `from`) lies in [maskFrom, maskTo) as ＊.
+ * Text of text[from, to) with the digits whose index (counted from `from`) lies in [maskFrom, maskTo) as *.
  */
 function maskDigits(text: string, from: number, to: number, maskFrom: number, maskTo: number): string {
   let out = '';
