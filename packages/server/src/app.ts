@@ -32,6 +32,7 @@ import { registerAnalyzeRoutes } from './routes/analyze.routes.js';
 import { registerCertificateRoutes } from './routes/certificate.routes.js';
 import { registerLearningFileRoutes } from './routes/learning-file.routes.js';
 import { registerExamRoutes } from './routes/exam.routes.js';
+import { registerQaRoutes } from './routes/qa.routes.js';
 import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerExamRoutes(app, fullDeps);
   registerCertificateRoutes(app, fullDeps);
   registerLearningFileRoutes(app, fullDeps);
+  registerQaRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

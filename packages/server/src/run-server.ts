@@ -5,6 +5,7 @@ import { createDb, migrateDb } from './db/client.js';
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from './db/embedded.js';
 import { syncBuiltInCurriculum } from './lib/curriculum.js';
 import { getEngine } from './lib/engine.js';
+import { startImportWorker } from './services/qa-job.service.js';
 import { getScenarios } from './lib/scenarios.js';
 import { deleteExpiredSessions, deleteStaleLoginThrottles } from './repositories/session.repository.js';
 import { DEMO_ROLE_LOGINS, hasDemoOrganisation, seedDemoOrganisation } from './seed/demo.js';
@@ -75,6 +76,8 @@ export async function runServer(): Promise<void> {
     void deleteStaleLoginThrottles(db).catch(() => undefined);
   }, 10 * 60_000);
   housekeeping.unref();
+  // Chat-log imports run in the background on whichever instance claims them first.
+  const importWorker = startImportWorker({ db, config, engine, log: app.log }, (message) => app.log.info(message));
 
   let isShuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -87,6 +90,8 @@ export async function runServer(): Promise<void> {
     }, 15_000);
     force.unref();
     clearInterval(housekeeping);
+    // The running import stops after its current batch and goes back to the queue.
+    await importWorker.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await pool.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);

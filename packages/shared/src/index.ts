@@ -5,3 +5,4 @@ export * from './roles.js';
 export * from './analysis.js';
 export * from './roleplay.js';
 export * from './learning.js';
+export * from './qa.js';

@@ -488,6 +488,7 @@ export const qaImports = pgTable(
     status: text('status').notNull().default('uploading'),
     /** While running: staging (reading rows) or analysing (conversation by conversation). */
     phase: text('phase'),
+    /** Messages read from the file so far (good and rejected): the staging checkpoint. */
     rowsRead: integer('rows_read').notNull().default(0),
     rowsRejected: integer('rows_rejected').notNull().default(0),
     conversationsTotal: integer('conversations_total').notNull().default(0),
@@ -518,15 +519,21 @@ export const qaImportChunks = pgTable(
   (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );
 
-/** Rows that could not be imported, with their row number and reason (the first 10,000 per import). */
+/**
+ * Rows that could not be imported, with their row number and reason (the first 10,000 per import).
+ * `ordinal` counts messages as read (a nested JSON record holds several); `rowNumber` is the
+ * record in the file, `messageIndex` the message inside it.
+ */
 export const qaImportRejects = pgTable(
   'qa_import_rejects',
   {
     importId: uuid('import_id').notNull().references(() => qaImports.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
     rowNumber: integer('row_number').notNull(),
+    messageIndex: integer('message_index'),
     reason: text('reason').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+  (t) => [primaryKey({ columns: [t.importId, t.ordinal] })],
 );
 
 /** Rows read from the file, grouped by conversation before analysis; dropped when the import ends. */
@@ -534,7 +541,8 @@ export const qaStaging = pgTable(
   'qa_staging',
   {
     importId: uuid('import_id').notNull().references(() => qaImports.id, { onDelete: 'cascade' }),
-    rowNumber: integer('row_number').notNull(),
+    /** Messages in the order read from the file (the resume checkpoint counts these). */
+    ordinal: integer('ordinal').notNull(),
     conversationKey: text('conversation_key').notNull(),
     at: timestamp('at', { withTimezone: true }),
     role: text('role').notNull(),
@@ -544,7 +552,7 @@ export const qaStaging = pgTable(
     shop: text('shop'),
     channel: text('channel'),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] }), index('qa_staging_conversation_idx').on(t.importId, t.conversationKey)],
+  (t) => [primaryKey({ columns: [t.importId, t.ordinal] }), index('qa_staging_conversation_idx').on(t.importId, t.conversationKey)],
 );
 
 /** One analysed conversation; (organisation, source, external id) makes re-imports idempotent. */
@@ -564,7 +572,8 @@ export const qaConversations = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     messageCount: integer('message_count').notNull(),
-    score: integer('score').notNull(),
+    /** Quality score 0–100; null when nothing in the conversation can be scored (no agent reply to a customer). */
+    score: integer('score'),
     isDeEscalated: boolean('is_de_escalated').notNull(),
     hadHighRisk: boolean('had_high_risk').notNull(),
     isEscalationMissed: boolean('is_escalation_missed').notNull(),

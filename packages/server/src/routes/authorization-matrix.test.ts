@@ -17,6 +17,7 @@ const ALL: readonly TRole[] = ['agent', 'mentor', 'supervisor', 'trainer', 'depu
 const ADMIN: readonly TRole[] = ['admin'];
 const COACHES: readonly TRole[] = ['trainer', 'mentor', 'supervisor', 'deputy', 'leader'];
 const ASSIGNERS: readonly TRole[] = ['trainer', 'mentor'];
+const QA_IMPORTERS: readonly TRole[] = ['supervisor', 'trainer', 'deputy', 'leader', 'admin'];
 const SCENARIO = [...getScenarios().keys()][0]!;
 
 const TEXT = { zh: '标题', en: 'Title' };
@@ -108,6 +109,16 @@ const POLICY: TRouteCase[] = [
   { method: 'GET', url: '/api/certificates/:id/pdf', allowed: ALL },
   { method: 'POST', url: '/api/certificates/:id/revoke', allowed: ['trainer'], body: () => ({ reason: '核实后撤销' }) },
   { method: 'GET', url: '/api/public/certificates/:code', allowed: 'public' },
+  { method: 'POST', url: '/api/qa/imports', allowed: QA_IMPORTERS },
+  { method: 'GET', url: '/api/qa/imports', allowed: QA_IMPORTERS },
+  { method: 'GET', url: '/api/qa/imports/:id', allowed: QA_IMPORTERS },
+  { method: 'GET', url: '/api/qa/imports/:id/preview', allowed: QA_IMPORTERS },
+  { method: 'POST', url: '/api/qa/imports/:id/start', allowed: QA_IMPORTERS, body: () => ({ sourceName: '千牛', mapping: { conversationId: '会话ID', role: '发送方', text: '内容' } }) },
+  { method: 'POST', url: '/api/qa/imports/:id/cancel', allowed: QA_IMPORTERS },
+  { method: 'GET', url: '/api/qa/imports/:id/rejects', allowed: QA_IMPORTERS },
+  { method: 'GET', url: '/api/qa/sources', allowed: QA_IMPORTERS },
+  { method: 'GET', url: '/api/qa/conversations', allowed: ['mentor', ...QA_IMPORTERS] },
+  { method: 'GET', url: '/api/qa/conversations/:id', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id', allowed: ALL },
   { method: 'GET', url: '/api/roleplay/scenarios/:id/source', allowed: ['trainer'] },
@@ -165,8 +176,9 @@ async function freshIds(): Promise<{ user: string; team: string; attempt: string
 function urlFor(route: TRouteCase): string {
   // Learning objects: a random id; routes answer 404 for it, which the matrix accepts as "allowed".
   if (route.url === '/api/learning/files') return '/api/learning/files?name=matrix.png';
+  if (route.url === '/api/qa/imports' && route.method === 'POST') return '/api/qa/imports?fileName=matrix.csv';
   if (route.url === '/api/learning/assets/:name') return '/api/learning/assets/no-such-asset.pdf';
-  if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam') || route.url.startsWith('/api/certificates/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
+  if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam') || route.url.startsWith('/api/certificates/') || route.url.startsWith('/api/qa/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
   const id = route.url.includes('/teams/') ? ids.team : route.url.includes('/attempts/') ? ids.attempt : route.url.includes('/scenarios/') ? SCENARIO : ids.user;
   return route.url.replace(':id', id);
 }

@@ -4,6 +4,8 @@ import type { TDeps } from '../context.js';
 import type { TDb } from '../db/client.js';
 import { qaImportChunks, qaImportRejects, qaImports, qaSettings, qaSources } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
+import type { TColumnMappingInput } from '@calmdesk/shared';
+import { previewFile } from '../qa/preview.js';
 import { recordAudit } from './audit.service.js';
 
 /**
@@ -171,10 +173,10 @@ export async function cancelImport(deps: TDeps, auth: TAuthContext, importId: st
 export async function listRejects(deps: TDeps, auth: TAuthContext, importId: string, page: { offset: number; limit: number }) {
   const row = await findImportRow(deps.db, auth.organisationId, importId);
   const rejects = await deps.db
-    .select({ rowNumber: qaImportRejects.rowNumber, reason: qaImportRejects.reason })
+    .select({ rowNumber: qaImportRejects.rowNumber, messageIndex: qaImportRejects.messageIndex, reason: qaImportRejects.reason })
     .from(qaImportRejects)
     .where(eq(qaImportRejects.importId, row.id))
-    .orderBy(asc(qaImportRejects.rowNumber))
+    .orderBy(asc(qaImportRejects.ordinal))
     .offset(page.offset)
     .limit(page.limit);
   return { total: row.rowsRejected, stored: Math.min(row.rowsRejected, REJECTS_STORED), rejects };
@@ -201,4 +203,36 @@ export async function listSources(deps: TDeps, auth: TAuthContext) {
     .where(eq(qaSources.organisationId, auth.organisationId))
     .orderBy(asc(qaSources.name));
   return { sources: rows };
+}
+
+/** The start of the file: format, columns, first rows and a suggested mapping, plus the mappings remembered per source. */
+export async function previewImport(deps: TDeps, auth: TAuthContext, importId: string) {
+  const row = await findImportRow(deps.db, auth.organisationId, importId);
+  if (row.status === 'uploading') throw new AppError('CONFLICT', 'The file is still uploading');
+  const preview = await previewFile(readImportFile(deps.db, row.id), row.fileName, 20);
+  if (row.format !== preview.format) await deps.db.update(qaImports).set({ format: preview.format }).where(eq(qaImports.id, row.id));
+  const sources = await deps.db.select({ id: qaSources.id, name: qaSources.name, mapping: qaSources.mapping }).from(qaSources).where(eq(qaSources.organisationId, auth.organisationId)).orderBy(asc(qaSources.name));
+  return { format: preview.format, headers: preview.headers, rows: preview.rows, suggested: preview.suggested, sources: sources.map((s) => ({ ...s, mapping: (s.mapping ?? null) as TColumnMappingInput | null })) };
+}
+
+/**
+ * Queues the import with its mapping, after checking every mapped column exists in the file.
+ * The mapping is remembered for the source, so the next file from the same tool is one click.
+ */
+export async function startImport(deps: TDeps, auth: TAuthContext, importId: string, input: { sourceName: string; mapping: TColumnMappingInput }, ip: string) {
+  const row = await findImportRow(deps.db, auth.organisationId, importId);
+  if (row.status !== 'uploaded') throw new AppError('CONFLICT', `The import has been started already (${row.status})`);
+  const preview = await previewFile(readImportFile(deps.db, row.id), row.fileName, 5);
+  const headers = new Set(preview.headers);
+  const missing = Object.entries(input.mapping).filter(([key, column]) => key !== 'roleValues' && typeof column === 'string' && !headers.has(column));
+  if (missing.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `The file has no column ${missing.map(([, c]) => `"${String(c)}"`).join(', ')}`, missing.map(([key, column]) => ({ path: `mapping.${key}`, message: `no column "${String(column)}" in the file` })));
+  }
+  const sourceId = await findOrCreateSource(deps.db, auth.organisationId, input.sourceName);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(qaSources).set({ mapping: input.mapping }).where(eq(qaSources.id, sourceId));
+    await tx.update(qaImports).set({ status: 'queued', sourceId, mapping: input.mapping, format: preview.format }).where(eq(qaImports.id, row.id));
+  });
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'qa.import_started', targetType: 'qa_import', targetId: row.id, details: { source: input.sourceName }, ip });
+  return getImport(deps, auth, row.id);
 }

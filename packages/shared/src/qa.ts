@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** Transcript QA API schemas (/api/qa/*): imports, sources, conversations. */
+
+export const QA_IMPORT_STATUSES = ['uploading', 'uploaded', 'queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+export const ZQaImport = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  format: z.string().nullable(),
+  sizeBytes: z.number().int(),
+  source: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  status: z.enum(QA_IMPORT_STATUSES),
+  phase: z.enum(['staging', 'analysing']).nullable(),
+  /** 0–1: reading the file is the first 40 %, analysing the rest. */
+  progress: z.number(),
+  secondsLeft: z.number().int().nullable(),
+  rowsRead: z.number().int(),
+  rowsRejected: z.number().int(),
+  conversationsTotal: z.number().int(),
+  conversationsDone: z.number().int(),
+  /** Conversations already stored from an earlier import of this source: not added twice. */
+  conversationsSkipped: z.number().int(),
+  isCancelRequested: z.boolean(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export const ZQaImportList = z.object({ imports: z.array(ZQaImport) });
+export const ZQaUploadQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
+
+/** Which column of the file holds what. Only conversation id, role and text are required. */
+export const ZColumnMapping = z.object({
+  conversationId: z.string().min(1),
+  time: z.string().min(1).optional(),
+  role: z.string().min(1),
+  agentId: z.string().min(1).optional(),
+  agentName: z.string().min(1).optional(),
+  text: z.string().min(1),
+  shop: z.string().min(1).optional(),
+  channel: z.string().min(1).optional(),
+  /** Values of the role column meaning customer, agent and system (e.g. 买家 / 客服 / 系统). */
+  roleValues: z.object({ customer: z.array(z.string()).min(1), agent: z.array(z.string()).min(1), system: z.array(z.string()).optional() }).optional(),
+});
+export type TColumnMappingInput = z.infer<typeof ZColumnMapping>;
+
+export const ZQaPreview = z.object({
+  format: z.enum(['csv', 'jsonl', 'json', 'xlsx']),
+  headers: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  suggested: z.object({ mapping: ZColumnMapping.partial(), confidence: z.number() }),
+  /** The mapping last used for each source, to pick from. */
+  sources: z.array(z.object({ id: z.uuid(), name: z.string(), mapping: ZColumnMapping.nullable() })),
+});
+
+export const ZQaStartImportRequest = z.object({
+  /** The chat tool / shop export this file comes from; its mapping is remembered under this name. */
+  sourceName: z.string().trim().min(1).max(120),
+  mapping: ZColumnMapping,
+});
+
+export const ZQaRejectsQuery = z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const ZQaRejects = z.object({ total: z.number().int(), stored: z.number().int(), rejects: z.array(z.object({ rowNumber: z.number().int(), messageIndex: z.number().int().nullable(), reason: z.string() })) });
+
+export const ZQaSources = z.object({ sources: z.array(z.object({ id: z.uuid(), name: z.string(), mapping: z.unknown(), conversations: z.number().int() })) });
+
+// ---------------------------------------------------------------------------
+// Conversations
+
+export const ZQaConversationQuery = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-01').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-30').optional(),
+  sourceId: z.uuid().optional(),
+  agentUserId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+  shop: z.string().max(200).optional(),
+  channel: z.string().max(200).optional(),
+  flagged: z.enum(['true', 'false']).optional(),
+  maxScore: z.coerce.number().int().min(0).max(100).optional(),
+  sort: z.enum(['newest', 'lowest_score', 'slowest_response']).default('newest'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ZQaConversationSummary = z.object({
+  id: z.uuid(),
+  externalId: z.string(),
+  source: z.object({ id: z.uuid(), name: z.string() }),
+  agent: z.object({ userId: z.uuid().nullable(), name: z.string().nullable() }),
+  shop: z.string().nullable(),
+  channel: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  messageCount: z.number().int(),
+  score: z.number().int().nullable(),
+  isDeEscalated: z.boolean(),
+  hadHighRisk: z.boolean(),
+  isEscalationMissed: z.boolean(),
+  firstResponseSeconds: z.number().int().nullable(),
+  avgResponseSeconds: z.number().int().nullable(),
+  empathyRate: z.number().int().nullable(),
+  flags: z.array(z.string()),
+});
+export const ZQaConversationList = z.object({ total: z.number().int(), conversations: z.array(ZQaConversationSummary) });
+
+export const ZQaConversationDetail = ZQaConversationSummary.extend({
+  /** The stored conversation analysis (trajectory, response times, escalation, language, quality breakdown). */
+  analysis: z.record(z.string(), z.unknown()),
+  messages: z.array(
+    z.object({
+      seq: z.number().int(),
+      at: z.string().nullable(),
+      role: z.enum(['customer', 'agent', 'system']),
+      text: z.string(),
+      /** Customer messages: the engine's reading with its cues; agent messages: the reply check with its spans. */
+      reading: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});
