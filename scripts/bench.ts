@@ -7,11 +7,13 @@
 //   npm run bench                 everything
 //   npm run bench -- --speed      speed only (skips the slow cross-validation)
 //   npm run bench -- --mask       personal-data masking only: messages/s over 1,000,000 generated chat lines
+//   npm run bench -- --qa-import [--messages N]   transcript QA end to end: upload and import of 1,000,000 generated messages
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatContentErrors, loadEngineResources } from '@calmdesk/content';
 import { engineCreate, maskPersonalData, normalizerCreate, type TEngineResources } from '@calmdesk/engine';
+import { qaImportBench } from './bench-qa-import.js';
 import { hasSharedData, macroF1, PRODUCT_TO_SMP, readJsonl, SHARED_DATA_DIR, SMP_LABELS } from './lib/datasets.js';
 import { asProductLabels, foldSplit, readClueRowsAsSmp, readPolarityRows, readTrainingMessages, trainEmotion, trainPolarity } from './lib/models.js';
 
@@ -19,6 +21,11 @@ const args = new Set(process.argv.slice(2));
 const FOLDS = 5;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+if (args.has('--qa-import')) {
+  await qaImportBench();
+  process.exit(0);
+}
 
 if (args.has('--mask')) {
   maskBench();

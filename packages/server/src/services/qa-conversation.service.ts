@@ -1,4 +1,4 @@
-import type { TMessageAnalysis } from '@calmdesk/engine';
+import { conversationAnalyze, type TMessageAnalysis } from '@calmdesk/engine';
 import { hasAnyRole, type TRole } from '@calmdesk/shared';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { TAuthContext } from '../auth/access.js';
@@ -7,6 +7,7 @@ import { qaConversations, qaMessages, qaSources } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { findTeamMemberIds } from '../repositories/team.repository.js';
 import { findUserTeams } from '../repositories/user.repository.js';
+import { qaSettingsOf } from './qa-import.service.js';
 
 /**
  * Analysed conversations (SPEC §2.9): the list with filters, and one conversation with every
@@ -152,9 +153,16 @@ export async function getConversation(deps: TDeps, auth: TAuthContext, conversat
     if (m.role === 'agent') return deps.engine.checkReply(m.text, lastCustomer) as unknown as Record<string, unknown>;
     return null;
   });
+  // The stored analysis is compact (no per-message readings); the view gets the whole one, computed again.
+  const settings = await qaSettingsOf(deps.db, auth.organisationId);
+  const analysis = conversationAnalyze(
+    deps.engine,
+    messages.map((m) => ({ role: m.role as 'customer' | 'agent' | 'system', at: m.at?.getTime() ?? null, text: m.text })),
+    { lowScoreThreshold: settings.coachingThreshold },
+  );
   return {
     ...presentSummary(row as TSummaryRow),
-    analysis: row.analysis as Record<string, unknown>,
+    analysis: analysis as unknown as Record<string, unknown>,
     messages: messages.map((m, i) => ({ seq: m.seq, at: m.at?.toISOString() ?? null, role: m.role as 'customer' | 'agent' | 'system', text: m.text, reading: readings[i] ?? null })),
   };
 }

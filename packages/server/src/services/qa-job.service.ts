@@ -123,17 +123,26 @@ async function stageRows(deps: TDeps, job: TJob, mapping: TColumnMapping, isMask
   let rejects: (typeof qaImportRejects.$inferInsert)[] = [];
   let ordinal = 0;
   let batches = 0;
+  // While one batch is written, the next is read and masked: the database and Node work side by side.
+  let writing: Promise<void> | null = null;
   const commit = async () => {
     const stagedRows = batch;
     const rejectedRows = rejects;
+    const readSoFar = ordinal;
     batch = [];
     rejects = [];
+    await writing;
+    writing = writeBatch(stagedRows, rejectedRows, readSoFar);
+    // A failed write must not go unnoticed until the next batch.
+    writing.catch(() => undefined);
+  };
+  const writeBatch = async (stagedRows: (typeof qaStaging.$inferInsert)[], rejectedRows: (typeof qaImportRejects.$inferInsert)[], readSoFar: number) => {
     await deps.db.transaction(async (tx) => {
       if (stagedRows.length > 0) await insertStaging(tx, stagedRows);
       const room = Math.max(0, REJECTS_STORED - rejectedSoFar);
       if (rejectedRows.length > 0 && room > 0) await tx.insert(qaImportRejects).values(rejectedRows.slice(0, room)).onConflictDoNothing();
       rejectedSoFar += rejectedRows.length;
-      await checkpoint(tx, job, options.workerId, { phase: 'staging', rowsRead: ordinal, rowsRejected: rejectedSoFar });
+      await checkpoint(tx, job, options.workerId, { phase: 'staging', rowsRead: readSoFar, rowsRejected: rejectedSoFar });
     });
     batches += 1;
     if (options.crashAfterBatches !== undefined && batches >= options.crashAfterBatches) throw new SimulatedCrash();
@@ -163,6 +172,7 @@ async function stageRows(deps: TDeps, job: TJob, mapping: TColumnMapping, isMask
     if (batch.length + rejects.length >= (options.stagingBatchRows ?? STAGING_BATCH_ROWS)) await commit();
   }
   await commit();
+  await writing;
 }
 
 /** One INSERT per batch through arrays: far faster than a VALUES list for thousands of rows. */
@@ -183,6 +193,7 @@ async function analyseConversations(deps: TDeps, job: TJob, threshold: number, o
   const engine = deps.engine;
   const people = await peopleIndex(deps.db, job.organisationId);
   let lastKey = job.lastConversationKey;
+  let writing: Promise<void> | null = null;
   let done = job.conversationsDone;
   let skipped = job.conversationsSkipped;
   for (;;) {
@@ -191,7 +202,10 @@ async function analyseConversations(deps: TDeps, job: TJob, threshold: number, o
       WHERE import_id = ${job.id} AND (${lastKey}::text IS NULL OR conversation_key > ${lastKey})
       ORDER BY conversation_key LIMIT ${ANALYSIS_BATCH_CONVERSATIONS}`);
     const keys = (keysResult.rows as { conversation_key: string }[]).map((r) => r.conversation_key);
-    if (keys.length === 0) return;
+    if (keys.length === 0) {
+      await writing;
+      return;
+    }
     const stored = await deps.db
       .select({ externalId: qaConversations.externalId })
       .from(qaConversations)
@@ -215,11 +229,18 @@ async function analyseConversations(deps: TDeps, job: TJob, threshold: number, o
     lastKey = keys.at(-1)!;
     done += analysed.length;
     skipped += keys.length - fresh.length;
-    await deps.db.transaction(async (tx) => {
+    // Written while the next batch is read and analysed; batches still commit one after another, in key order.
+    await writing;
+    const values = { lastConversationKey: lastKey, conversationsDone: done, conversationsSkipped: skipped };
+    writing = deps.db.transaction(async (tx) => {
       if (analysed.length > 0) await insertConversations(tx, analysed);
-      await checkpoint(tx, job, options.workerId, { lastConversationKey: lastKey, conversationsDone: done, conversationsSkipped: skipped });
+      await checkpoint(tx, job, options.workerId, values);
     });
-    if (options.shouldStop?.()) throw new JobStopped('paused');
+    writing.catch(() => undefined);
+    if (options.shouldStop?.()) {
+      await writing;
+      throw new JobStopped('paused');
+    }
   }
 }
 
@@ -262,11 +283,17 @@ function buildConversation(engine: TDeps['engine'], job: TJob, key: string, rows
       avgResponseSeconds: analysis.responseTimes.averageSeconds === null ? null : Math.round(analysis.responseTimes.averageSeconds),
       empathyRate: analysis.language.empathyRate === null ? null : Math.round(analysis.language.empathyRate * 100),
       flags,
-      analysis,
+      // Per-message readings are left out: the conversation view recomputes them (with cues) when opened.
+      analysis: compactAnalysis(analysis),
     },
     messages: rows.map((r, seq) => ({ seq, at: r.at === null ? null : new Date(toMillis(r.at)!), role: r.role, text: r.text })),
     flagReason: flags.length > 0 ? flags.join(',') : null,
   };
+}
+
+function compactAnalysis(analysis: TConversationAnalysis): Omit<TConversationAnalysis, 'messages'> {
+  const { messages: _perMessage, ...rest } = analysis;
+  return rest;
 }
 
 async function insertConversations(tx: TDb, built: TBuilt[]): Promise<void> {
