@@ -1,10 +1,10 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse as createCsvParser, type CsvError } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import { AppError } from '../errors.js';
 import { peekHead, toByteChunks, toUtf8Chunks, type TByteInput } from './byte-stream.js';
 import { detectCsvDelimiter, HEAD_BYTES, type TCsvDelimiter, type TImportFormat, type TTextEncoding } from './formats.js';
+import { buildHeaders, toFields } from './columns.js';
 import { jsonTextToRows, MAX_RECORD_BYTES, splitJsonRecords } from './json-records.js';
+import { readXlsxRows } from './xlsx-rows.js';
 
 /**
  * Streaming readers for chat-log exports: rows come out one at a time while the file
@@ -79,22 +79,6 @@ export async function* readRows(input: TByteInput, format: TImportFormat, option
   }
 }
 
-/**
- * Column names from a header row: trimmed, a blank name becomes `column_<n>`, a repeated
- * name gets `_2`, `_3` so no column hides another.
- */
-export function buildHeaders(cells: readonly unknown[]): string[] {
-  const seen = new Set<string>();
-  return cells.map((cell, index) => {
-    let name = String(cell ?? '').replace(/^\uFEFF/, '').trim();
-    if (name === '') name = `column_${index + 1}`;
-    let unique = name;
-    for (let n = 2; seen.has(unique); n += 1) unique = `${name}_${n}`;
-    seen.add(unique);
-    return unique;
-  });
-}
-
 async function* readCsvRows(chunks: AsyncIterable<Buffer>, options: TReadRowsOptions): AsyncGenerator<TRawRow> {
   const { head, all } = await peekHead(chunks, HEAD_BYTES);
   const delimiter = options.delimiter ?? detectCsvDelimiter(head.toString('utf8'));
@@ -146,16 +130,6 @@ function isBlankRecord(record: readonly string[]): boolean {
   return true;
 }
 
-function toFields(headers: readonly string[], values: readonly unknown[], offset = 0): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (let i = 0; i < headers.length; i += 1) fields[headers[i]!] = values[i + offset] ?? null;
-  // Cells beyond the header (a row with an extra delimiter) stay visible instead of vanishing.
-  for (let i = headers.length + offset; i < values.length; i += 1) {
-    if (values[i] !== undefined && values[i] !== '') fields[`column_${i + 1 - offset}`] = values[i];
-  }
-  return fields;
-}
-
 async function* readJsonLineRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<TRawRow> {
   let lineNumber = 0;
   let parts: Buffer[] = [];
@@ -192,58 +166,4 @@ async function* readJsonLineRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<
     }
   }
   if (parts.length > 0 || isOversized) yield* finishLine(Buffer.alloc(0));
-}
-
-/** A cell as a plain value: rich text joined, a formula's result, a link's text; errors are empty. */
-function toPlainCellValue(value: unknown): unknown {
-  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value ?? null;
-  const cell = value as { richText?: { text?: string }[]; result?: unknown; text?: unknown };
-  if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text ?? '').join('');
-  if ('result' in cell) return toPlainCellValue(cell.result);
-  if ('text' in cell) return toPlainCellValue(cell.text);
-  return null;
-}
-
-const isBlankCell = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
-
-/**
- * The first worksheet, first non-empty row as the header. Shared strings are held in
- * memory (the xlsx format makes every string cell an index into one table); everything
- * else streams. Excel writes the sheet before that table, so exceljs parks the sheet in a
- * temporary file until the table has been read.
- */
-async function* readXlsxRows(chunks: AsyncIterable<Buffer>, onHeaders?: (headers: string[]) => void): AsyncGenerator<TRawRow> {
-  const input = Readable.from(chunks);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles tell date cells from numbers; exceljs then gives Date values.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  try {
-    for await (const sheet of workbook) {
-      let headers: string[] | null = null;
-      let headerRowNumber = 0;
-      for await (const row of sheet) {
-        const values = (row.values as unknown[]).map(toPlainCellValue); // 1-based: values[0] is empty
-        if (headers === null) {
-          if (values.every(isBlankCell)) continue;
-          headers = buildHeaders(values.slice(1));
-          headerRowNumber = row.number;
-          onHeaders?.(headers);
-          continue;
-        }
-        if (values.every(isBlankCell)) continue;
-        yield { rowNumber: row.number - headerRowNumber, fields: toFields(headers, values, 1) };
-      }
-      break; // the first sheet only
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('BAD_REQUEST', `unreadable Excel file (${(error as Error).message})`);
-  } finally {
-    input.destroy();
-  }
 }
