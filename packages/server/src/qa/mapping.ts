@@ -397,8 +397,13 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
   const profiles = new Map(headers.map((h) => [h, profileColumn(h, rows)]));
   const candidates = headers
     .flatMap(scoreHeader)
-    .map((c) => ({ ...c, score: checkAgainstValues(c, profiles.get(c.header)!) }))
-    .sort((a, b) => b.score - a.score || FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
+    .map((c) => ({ ...c, score: checkAgainstValues(c, profiles.get(c.header)!) }));
+  // Columns whose values say what they are, whatever their names: dates, role words.
+  for (const [header, profile] of profiles) {
+    if (profile.dateShare >= 0.9) candidates.push({ header, field: 'time', score: 0.5 });
+    if (profile.roleShare >= 0.8) candidates.push({ header, field: 'role', score: 0.5 });
+  }
+  candidates.sort((a, b) => b.score - a.score || FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
 
   const chosen = new Map<TMappingField, TCandidate>();
   const usedHeaders = new Set<string>();
@@ -409,19 +414,10 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
   };
   candidates.forEach(choose);
 
-  // Nothing named them: look at the values.
-  const free = () => headers.filter((h) => !usedHeaders.has(h) && profiles.get(h)!.filled > 0);
-  if (!chosen.has('time')) {
-    const header = free().find((h) => profiles.get(h)!.dateShare >= 0.9);
-    if (header) choose({ header, field: 'time', score: 0.5 });
-  }
-  if (!chosen.has('role')) {
-    const header = free().find((h) => profiles.get(h)!.roleShare >= 0.8);
-    if (header) choose({ header, field: 'role', score: 0.5 });
-  }
+  // No column is named like the text: take the one with the longest words.
   if (!chosen.has('text')) {
-    const longest = free()
-      .filter((h) => profiles.get(h)!.numericShare < 0.5)
+    const longest = headers
+      .filter((h) => !usedHeaders.has(h) && profiles.get(h)!.filled > 0 && profiles.get(h)!.numericShare < 0.5)
       .sort((a, b) => profiles.get(b)!.averageLength - profiles.get(a)!.averageLength)[0];
     if (longest && profiles.get(longest)!.averageLength >= 4) choose({ header: longest, field: 'text', score: 0.3 });
   }
@@ -437,7 +433,8 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
   let unknownRoleValues: string[] = [];
   if (mapping.role !== undefined) {
     const sorted = sortRoleValues(rows, mapping.role);
-    mapping.roleValues = sorted.roleValues;
+    // Only a mapping that names both sides; otherwise the standard words apply anyway.
+    if (sorted.roleValues.customer.length > 0 && sorted.roleValues.agent.length > 0) mapping.roleValues = sorted.roleValues;
     unknownRoleValues = sorted.unknown;
   }
   const overall = Math.min(...REQUIRED_FIELDS.map((f) => fields[f] ?? 0));
