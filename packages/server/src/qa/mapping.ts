@@ -99,18 +99,55 @@ function timeFromNumber(n: number): number | null {
 }
 
 function timeFromText(text: string): number | null {
+  const fixed = timeFromUsualText(text);
+  if (fixed !== undefined) return fixed;
   const m = DATE_TIME_TEXT.exec(text);
   if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
   const hour = m[4] === undefined ? 0 : Number(m[4]);
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  return toEpochMs(Number(m[1]), Number(m[2]), Number(m[3]), hour, minute, second, ms, zoneOffsetMs(m[8]));
+}
+
+/**
+ * "2026-11-11 20:00:05" (or with / and T), the format nearly every export uses, read
+ * without the regex: a third of the mapping's time per row otherwise.
+ * @returns undefined when the text has another shape
+ */
+function timeFromUsualText(t: string): number | null | undefined {
+  if (t.length !== 19) return undefined;
+  const separator = t.charCodeAt(4);
+  const middle = t.charCodeAt(10);
+  if ((separator !== 0x2d && separator !== 0x2f) || t.charCodeAt(7) !== separator || (middle !== 0x20 && middle !== 0x54) || t.charCodeAt(13) !== 0x3a || t.charCodeAt(16) !== 0x3a) {
+    return undefined;
+  }
+  const year = readDigits(t, 0, 4);
+  const month = readDigits(t, 5, 2);
+  const day = readDigits(t, 8, 2);
+  const hour = readDigits(t, 11, 2);
+  const minute = readDigits(t, 14, 2);
+  const second = readDigits(t, 17, 2);
+  if ((year | month | day | hour | minute | second) < 0) return undefined;
+  return toEpochMs(year, month, day, hour, minute, second, 0, SHANGHAI_OFFSET_MS);
+}
+
+/** The number written by `length` digits at `start`, or -1 if one is not a digit. */
+function readDigits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i += 1) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Epoch ms of a wall-clock time at a UTC offset, or null for an impossible date or time (2026-02-30, 24:00). */
+function toEpochMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, offsetMs: number): number | null {
   const daysInMonth = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
   if (daysInMonth === undefined || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - zoneOffsetMs(m[8]);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMs;
 }
 
 function zoneOffsetMs(zone: string | undefined): number {
@@ -244,16 +281,16 @@ export function applyMapping(row: TRawRow, mapping: TColumnMapping): TMappingRes
     }
   }
 
-  const labels: Record<'agentId' | 'agentName' | 'shop' | 'channel', string | null> = { agentId: null, agentName: null, shop: null, channel: null };
+  const message: TMappedMessage = { conversationId, at, role, agentId: null, agentName: null, text, shop: null, channel: null };
   for (const key of LABEL_FIELDS) {
     const column = mapping[key];
     if (column === undefined) continue;
     const value = toCellText(fields[column]);
     if (value === undefined) return fail(`unsupported value in column ${column}`);
     if (value.length > MAX_LABEL_CHARS) return fail(`${LABEL_NAMES[key]} longer than ${MAX_LABEL_CHARS} characters in column ${column}`);
-    labels[key] = value === '' ? null : value;
+    if (value !== '') message[key] = value;
   }
-  return { ok: true, message: { conversationId, at, role, text, ...labels } };
+  return { ok: true, message };
 }
 
 const LABEL_FIELDS = ['agentId', 'agentName', 'shop', 'channel'] as const;
