@@ -169,6 +169,12 @@ describe('readRows: JSON', () => {
     expect(rows.map((r) => r.rowNumber)).toEqual([1, 2, 3]);
   });
 
+  it('keeps backslashes and escaped quotes right whichever chunk boundary they sit on', async () => {
+    const messages = ['\\', '\\\\', '"', '\\"', 'a\\\\"b', '\\\\\\"}', ']'].map((text, id) => ({ id, text }));
+    const json = JSON.stringify(messages);
+    for (let size = 1; size <= 40; size += 1) expect((await readAll(json, 'json', { chunkSize: size })).map((r) => r.fields)).toEqual(messages);
+  });
+
   it('finds the list inside an API wrapper, past lists of other things', async () => {
     const doc = { code: 0, msg: 'ok', data: { total: 2, tags: ['a', 'b'], empty: [], list: [{ sid: 's1', text: '一' }, { sid: 's1', text: '二' }] }, after: [{ ignored: true }] };
     const rows = await readAll(JSON.stringify(doc), 'json');
