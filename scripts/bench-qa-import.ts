@@ -123,7 +123,9 @@ export async function qaImportBench(): Promise<void> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/main.js')], {
+  // BENCH_PROFILE=<dir> writes a CPU profile of the server there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const server = spawn(process.execPath, [...profile, path.join(root, 'packages/server/dist/main.js')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,7 +1,11 @@
 import type { TRole } from '@calmdesk/shared';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR } from '@calmdesk/content';
 import { eq } from 'drizzle-orm';
+import { findOrCreateSource, IMPORT_CHUNK_BYTES } from '../services/qa-import.service.js';
 import type { TDb } from '../db/client.js';
-import { organisations } from '../db/schema.js';
+import { organisations, qaImportChunks, qaImports, qaSources } from '../db/schema.js';
 import { hashPassword } from '../lib/password.js';
 import { insertMembership, insertOrganisation, insertUser, replaceUserTeams } from '../repositories/user.repository.js';
 import { insertTeam } from '../repositories/team.repository.js';
@@ -57,9 +61,33 @@ export async function seedDemoOrganisation(db: TDb, password: string): Promise<b
       await insertMembership(tx, { userId, organisationId, roles: person.roles, hireDate });
       if (person.team !== undefined) await replaceUserTeams(tx, organisationId, userId, [teamIds[person.team]!]);
     }
+    await queueDemoChatImport(tx, organisationId);
     return true;
   });
 }
+
+/**
+ * The demo's transcript QA sample (content/demo/qa-demo-export.csv, 60 invented conversations
+ * with three bad rows): queued as an import, so the first instance's worker analyses it like any
+ * uploaded file. Missing file: no sample, nothing else changes.
+ */
+async function queueDemoChatImport(tx: TDb, organisationId: string): Promise<void> {
+  const file = path.join(DEFAULT_CONTENT_DIR, 'demo', 'qa-demo-export.csv');
+  if (!fs.existsSync(file)) return;
+  const bytes = fs.readFileSync(file);
+  const sourceId = await findOrCreateSource(tx, organisationId, DEMO_CHAT_SOURCE);
+  const mapping = { conversationId: '会话ID', time: '发送时间', role: '发送方', agentName: '客服昵称', text: '消息内容', shop: '店铺', channel: '渠道', roleValues: { customer: ['买家'], agent: ['客服'], system: ['系统'] } };
+  await tx.update(qaSources).set({ mapping }).where(eq(qaSources.id, sourceId));
+  const created = await tx
+    .insert(qaImports)
+    .values({ organisationId, sourceId, fileName: path.basename(file), format: 'csv', sizeBytes: bytes.length, mapping, status: 'queued' })
+    .returning({ id: qaImports.id });
+  for (let seq = 0; seq * IMPORT_CHUNK_BYTES < bytes.length; seq += 1) {
+    await tx.insert(qaImportChunks).values({ importId: created[0]!.id, seq, bytes: bytes.subarray(seq * IMPORT_CHUNK_BYTES, (seq + 1) * IMPORT_CHUNK_BYTES) });
+  }
+}
+
+export const DEMO_CHAT_SOURCE = '千牛导出（演示）';
 
 export async function hasDemoOrganisation(db: TDb): Promise<boolean> {
   const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_ORGANISATION_SLUG)).limit(1);
