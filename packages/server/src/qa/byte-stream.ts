@@ -27,10 +27,11 @@ export async function* toByteChunks(input: TByteInput, onBytesRead?: (bytes: num
 
 /**
  * Reads at least `minBytes` (or all, if shorter) and gives them back with a stream that
- * still starts at the beginning.
+ * still starts at the beginning. Closing that stream (return(), or stopping a for-await
+ * over it) closes the input, even if it was never read.
  * @returns the head, and the whole input again
  */
-export async function peekHead(source: AsyncIterable<Buffer>, minBytes: number): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
+export async function peekHead(source: AsyncIterable<Buffer>, minBytes: number): Promise<{ head: Buffer; all: AsyncIterableIterator<Buffer> }> {
   const iterator = source[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let length = 0;
@@ -45,19 +46,29 @@ export async function peekHead(source: AsyncIterable<Buffer>, minBytes: number):
     length += next.value.length;
   }
   const head = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  async function* replay(): AsyncGenerator<Buffer> {
-    try {
-      if (head.length > 0) yield head;
-      while (!isDone) {
-        const next = await iterator.next();
-        if (next.done) break;
-        yield next.value;
+  let isHeadSent = head.length === 0;
+  const all: AsyncIterableIterator<Buffer> = {
+    [Symbol.asyncIterator]: () => all,
+    async next() {
+      if (!isHeadSent) {
+        isHeadSent = true;
+        return { value: head, done: false };
       }
-    } finally {
-      await iterator.return?.();
-    }
-  }
-  return { head, all: replay() };
+      if (isDone) return { value: undefined, done: true };
+      const next = await iterator.next();
+      if (next.done) isDone = true;
+      return next;
+    },
+    async return() {
+      isHeadSent = true;
+      if (!isDone) {
+        isDone = true;
+        await iterator.return?.();
+      }
+      return { value: undefined, done: true };
+    },
+  };
+  return { head, all };
 }
 
 /**

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,17 @@ describe('previewFile', () => {
       text: '聊天内容',
       roleValues: { customer: ['顾客'], agent: ['商家'] },
     });
+  });
+
+  it('closes the input when it refuses the file or reads no rows', async () => {
+    for (const [bytes, maxRows] of [[Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]), 20], [Buffer.from('id,text\n1,a\n'), 0]] as const) {
+      const input = Readable.from((function* () {
+        yield bytes;
+        for (let i = 0; i < 1000; i += 1) yield Buffer.alloc(1024, 0x61); // more than the head detection reads
+      })());
+      await previewFile(input, 'x.csv', maxRows).catch(() => undefined);
+      expect(input.destroyed).toBe(true);
+    }
   });
 
   it('reads only the start of a big file', async () => {

@@ -26,20 +26,24 @@ export interface TFilePreview {
  */
 export async function previewFile(input: TByteInput, fileName: string, maxRows = 20): Promise<TFilePreview> {
   const { head, all } = await peekHead(toByteChunks(input), HEAD_BYTES);
-  const format = detectFormat(fileName, head);
-  const encoding = format === 'xlsx' ? null : detectEncoding(head);
-  const delimiter = format === 'csv' ? detectCsvDelimiter(new TextDecoder(encoding ?? 'utf-8').decode(head)) : null;
-  let headerRow: string[] | null = null;
-  const rows: TRawRow[] = [];
-  if (maxRows > 0) {
-    const options = { onHeaders: (h: string[]) => (headerRow = h), ...(delimiter ? { delimiter } : {}) };
-    for await (const row of readRows(all, format, options)) {
-      rows.push(row);
-      if (rows.length >= maxRows) break;
+  try {
+    const format = detectFormat(fileName, head);
+    const encoding = format === 'xlsx' ? null : detectEncoding(head);
+    const delimiter = format === 'csv' ? detectCsvDelimiter(new TextDecoder(encoding ?? 'utf-8').decode(head)) : null;
+    let headerRow: string[] | null = null;
+    const rows: TRawRow[] = [];
+    if (maxRows > 0) {
+      const options = { onHeaders: (h: string[]) => (headerRow = h), ...(delimiter ? { delimiter } : {}) };
+      for await (const row of readRows(all, format, options)) {
+        rows.push(row);
+        if (rows.length >= maxRows) break;
+      }
     }
+    const headers = headerRow ?? collectFieldNames(rows);
+    return { format, encoding, delimiter, headers, rows, suggested: suggestMapping(headers, rows) };
+  } finally {
+    await all.return!(); // closes the input, whether it was read to the end, stopped early or refused
   }
-  const headers = headerRow ?? collectFieldNames(rows);
-  return { format, encoding, delimiter, headers, rows, suggested: suggestMapping(headers, rows) };
 }
 
 function collectFieldNames(rows: readonly TRawRow[]): string[] {

@@ -234,6 +234,15 @@ describe('readRows: XLSX', () => {
     expect(rows[2]!.fields).toEqual({ 会话ID: 'PDD-2', 时间: '2026-11-11 21:00:00', 发送方: '买家', 内容: '链接', 序号: null, column_6: '多出来的一列' });
   });
 
+  it('reads the first visible tab, past a hidden one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明', { state: 'hidden' }).addRow(['这一页', '不读']);
+    workbook.addWorksheet('聊天记录').addRow(['会话ID', '内容']);
+    workbook.getWorksheet('聊天记录')!.addRow(['c1', '你好']);
+    const rows = await readAll(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx');
+    expect(rows).toEqual([{ rowNumber: 1, fields: { 会话ID: 'c1', 内容: '你好' } }]);
+  });
+
   it('refuses a broken zip with a reason', async () => {
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
     await expect(readAll(broken, 'xlsx')).rejects.toThrow(/unreadable Excel file/);

@@ -5,7 +5,7 @@ import { buildHeaders, toFields } from './columns.js';
 import type { TRawRow } from './read-rows.js';
 
 /**
- * Excel (.xlsx) exports through exceljs's streaming WorkbookReader: the first worksheet,
+ * Excel (.xlsx) exports through exceljs's streaming WorkbookReader: the first visible tab,
  * its first non-empty row as the header.
  *
  * Memory: every string cell of an xlsx is an index into one shared-strings table, so the
@@ -20,7 +20,18 @@ import type { TRawRow } from './read-rows.js';
  * sharedStrings 'emit' a shared string comes bare, as `{ index, text }`, not wrapped in an
  * event like the others.
  */
-type TWorkbookEvent = { index: number; text: unknown; eventType?: undefined } | { eventType: 'worksheet'; value: AsyncIterable<ExcelJS.Row> } | { eventType: 'hyperlinks'; value: unknown };
+type TWorkbookEvent =
+  | { index: number; text: unknown; eventType?: undefined }
+  | { eventType: 'worksheet'; value: TWorksheetReader }
+  | { eventType: 'hyperlinks'; value: unknown };
+type TWorksheetReader = AsyncIterable<ExcelJS.Row> & { name?: string };
+/** The workbook's tabs in order, known once workbook.xml has been read (before any sheet, see above). */
+type TWorkbookModel = { model?: { sheets?: { name: string; state?: string }[] } };
+
+/** The name of the first tab a user sees (hidden ones skipped), or undefined if the workbook does not say. */
+function findFirstTabName(workbook: TWorkbookModel): string | undefined {
+  return workbook.model?.sheets?.find((sheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden')?.name;
+}
 
 /** Strings by index, kept as UTF-16 code units in one growing buffer. */
 export interface TStringTable {
@@ -101,6 +112,11 @@ export async function* readXlsxRows(chunks: AsyncIterable<Buffer>, onHeaders?: (
         continue;
       }
       if (event.eventType !== 'worksheet') continue;
+      const firstTab = findFirstTabName(workbook as unknown as TWorkbookModel);
+      if (firstTab !== undefined && event.value.name !== firstTab) {
+        for await (const _ of event.value); // a hidden or later tab stored first in the zip: read past it
+        continue;
+      }
       let headers: string[] | null = null;
       let headerRowNumber = 0;
       for await (const row of event.value) {
@@ -114,7 +130,7 @@ export async function* readXlsxRows(chunks: AsyncIterable<Buffer>, onHeaders?: (
         }
         yield { rowNumber: row.number - headerRowNumber, fields: toFields(headers, values, 1) };
       }
-      break; // the first sheet only
+      break; // the first tab only
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
