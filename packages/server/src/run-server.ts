@@ -5,6 +5,7 @@ import { createDb, migrateDb } from './db/client.js';
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from './db/embedded.js';
 import { syncBuiltInCurriculum } from './lib/curriculum.js';
 import { getEngine } from './lib/engine.js';
+import { deleteExpiredConversations } from './services/qa-import.service.js';
 import { startImportWorker } from './services/qa-job.service.js';
 import { getScenarios } from './lib/scenarios.js';
 import { deleteExpiredSessions, deleteStaleLoginThrottles } from './repositories/session.repository.js';
@@ -74,6 +75,9 @@ export async function runServer(): Promise<void> {
   const housekeeping = setInterval(() => {
     void deleteExpiredSessions(db).catch(() => undefined);
     void deleteStaleLoginThrottles(db).catch(() => undefined);
+    void deleteExpiredConversations(db)
+      .then((n) => n > 0 && app.log.info(`retention: ${n} conversation(s) past their organisation's retention period deleted`))
+      .catch((error: unknown) => app.log.warn({ err: error }, 'retention job failed'));
   }, 10 * 60_000);
   housekeeping.unref();
   // Chat-log imports run in the background on whichever instance claims them first.

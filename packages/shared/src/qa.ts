@@ -117,3 +117,15 @@ export const ZQaConversationDetail = ZQaConversationSummary.extend({
     }),
   ),
 });
+
+// ---------------------------------------------------------------------------
+// Settings
+
+export const ZQaSettings = z.object({
+  /** Phone numbers, ID cards, bank cards, emails, addresses and names masked on import; the original text is then never stored. */
+  isMaskingEnabled: z.boolean(),
+  /** Conversations older than this many days are deleted by a scheduled job; null keeps them. */
+  retentionDays: z.number().int().min(7).max(3650).nullable(),
+  /** A conversation scoring under this is flagged for coaching. */
+  coachingThreshold: z.number().int().min(0).max(100),
+});

@@ -1,10 +1,10 @@
-import { ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
+import { ZQaSettings, ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { bodyPieces } from '../lib/read-body.js';
 import { getConversation, listConversations } from '../services/qa-conversation.service.js';
-import { cancelImport, getImport, listImports, listRejects, listSources, previewImport, startImport, storeUpload } from '../services/qa-import.service.js';
+import { qaSettingsOf, updateQaSettings, cancelImport, getImport, listImports, listRejects, listSources, previewImport, startImport, storeUpload } from '../services/qa-import.service.js';
 
 const tags = ['transcript qa'];
 /** Who imports chat logs: the people who run the service and its training. */
@@ -52,5 +52,11 @@ export function registerQaRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/qa/conversations/:id',
     { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'One conversation with each message read by the engine', params: ZIdParams, response: { 200: ZQaConversationDetail } } },
     async (request) => getConversation(deps, requireAuth(request), request.params.id),
+  );
+  app.get('/api/qa/settings', { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'Masking, retention and the coaching threshold', response: { 200: ZQaSettings } } }, async (request) =>
+    qaSettingsOf(deps.db, requireAuth(request).organisationId),
+  );
+  app.put('/api/qa/settings', { config: { access: ['admin'] }, schema: { tags, summary: 'Change masking, retention and the coaching threshold (admins)', body: ZQaSettings, response: { 200: ZQaSettings } } }, async (request) =>
+    updateQaSettings(deps, requireAuth(request), request.body, request.ip),
   );
 }

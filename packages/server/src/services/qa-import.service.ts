@@ -236,3 +236,33 @@ export async function startImport(deps: TDeps, auth: TAuthContext, importId: str
   await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'qa.import_started', targetType: 'qa_import', targetId: row.id, details: { source: input.sourceName }, ip });
   return getImport(deps, auth, row.id);
 }
+
+/** Changes the organisation's QA settings (admins: masking and retention are data-protection decisions). */
+export async function updateQaSettings(deps: TDeps, auth: TAuthContext, input: { isMaskingEnabled: boolean; retentionDays: number | null; coachingThreshold: number }, ip: string) {
+  const before = await qaSettingsOf(deps.db, auth.organisationId);
+  await deps.db
+    .insert(qaSettings)
+    .values({ organisationId: auth.organisationId, ...input })
+    .onConflictDoUpdate({ target: qaSettings.organisationId, set: { ...input, updatedAt: new Date() } });
+  await recordAudit(deps, { organisationId: auth.organisationId, actorUserId: auth.userId, action: 'qa.settings_changed', targetType: 'organisation', targetId: auth.organisationId, details: { before, after: input }, ip });
+  return qaSettingsOf(deps.db, auth.organisationId);
+}
+
+/**
+ * Deletes conversations past their organisation's retention period, a slice at a time so no
+ * lock is held for long. Any instance may run it; the statement is idempotent.
+ * @returns how many conversations were deleted
+ */
+export async function deleteExpiredConversations(db: TDb, slice = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await db.execute(sql`
+      DELETE FROM qa_conversations WHERE id IN (
+        SELECT c.id FROM qa_conversations c JOIN qa_settings s ON s.organisation_id = c.organisation_id
+        WHERE s.retention_days IS NOT NULL AND coalesce(c.started_at, c.created_at) < now() - make_interval(days => s.retention_days)
+        LIMIT ${slice})`);
+    const deleted = result.rowCount ?? 0;
+    total += deleted;
+    if (deleted < slice) return total;
+  }
+}

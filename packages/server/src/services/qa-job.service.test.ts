@@ -6,6 +6,7 @@ import type { TDb } from '../db/client.js';
 import { qaConversations, qaImports, qaMessages } from '../db/schema.js';
 import { getEngine } from '../lib/engine.js';
 import { buildOrganisation, buildTestApp, buildTestConfig, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
+import { deleteExpiredConversations } from './qa-import.service.js';
 import { claimImportJob, runImportJob } from './qa-job.service.js';
 
 /**
@@ -19,6 +20,7 @@ let db: TDb;
 let drop: () => Promise<void>;
 let deps: TDeps;
 let supervisor: TTestSession;
+let admin: TTestSession;
 
 const HEADER = '会话ID,发送时间,发送方,客服昵称,消息内容,店铺';
 
@@ -46,6 +48,7 @@ beforeAll(async () => {
   deps = { db, config: buildTestConfig(), engine: await getEngine(), log: app.log };
   const organisationId = await buildOrganisation(db);
   supervisor = await signIn(app, (await buildUser(db, organisationId, { roles: ['supervisor'] })).login);
+  admin = await signIn(app, (await buildUser(db, organisationId, { roles: ['admin'] })).login);
 });
 
 afterAll(async () => {
@@ -171,5 +174,34 @@ describe('chat-log import job', () => {
     expect(exe.statusCode).toBe(415);
     const agent = await signIn(app, (await buildUser(db, (await db.select().from(qaImports).limit(1))[0]!.organisationId, { roles: ['agent'] })).login);
     expect((await app.inject({ method: 'GET', url: '/api/qa/imports', headers: agent.headers })).statusCode).toBe(403);
+  });
+
+  it('keeps the original text only when an admin turns masking off, and deletes conversations past the retention period', async () => {
+    const settings = (await app.inject({ method: 'GET', url: '/api/qa/settings', headers: supervisor.headers })).json();
+    expect(settings).toEqual({ isMaskingEnabled: true, retentionDays: null, coachingThreshold: 60 });
+    const refused = await app.inject({ method: 'PUT', url: '/api/qa/settings', headers: supervisor.headers, payload: { ...settings, isMaskingEnabled: false } });
+    expect(refused.statusCode).toBe(403);
+    const off = await app.inject({ method: 'PUT', url: '/api/qa/settings', headers: admin.headers, payload: { ...settings, isMaskingEnabled: false } });
+    expect(off.json().isMaskingEnabled).toBe(false);
+    const file = await upload(exportCsv(1), 'unmasked.csv');
+    await start(file.id, '不脱敏');
+    await runQueued();
+    const conversation = (await db.select().from(qaConversations).where(eq(qaConversations.importId, file.id)))[0]!;
+    const messages = await db.select().from(qaMessages).where(eq(qaMessages.conversationId, conversation.id));
+    expect(messages[0]!.text).toContain('13812345678');
+    await app.inject({ method: 'PUT', url: '/api/qa/settings', headers: admin.headers, payload: { ...settings, isMaskingEnabled: true } });
+
+    // No retention set: nothing is deleted. With 7 days, a conversation started 8 days ago goes.
+    const before = await db.execute(sql`SELECT count(*)::int AS n FROM qa_conversations`);
+    expect((before.rows[0] as { n: number }).n).toBeGreaterThan(0);
+    expect(await deleteExpiredConversations(db)).toBe(0);
+    await db.update(qaConversations).set({ startedAt: new Date(Date.now() - 8 * 86_400_000) }).where(eq(qaConversations.importId, file.id));
+    await app.inject({ method: 'PUT', url: '/api/qa/settings', headers: admin.headers, payload: { ...settings, retentionDays: 7 } });
+    const deleted = await deleteExpiredConversations(db, 1);
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await db.select().from(qaConversations).where(eq(qaConversations.importId, file.id))).toEqual([]);
+    const bad = await app.inject({ method: 'PUT', url: '/api/qa/settings', headers: admin.headers, payload: { ...settings, retentionDays: 3 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0].path).toBe('body.retentionDays');
   });
 });
