@@ -17,11 +17,11 @@ import {
   EvaluationPage,
   LiveAssistPage,
   OperationsPage,
-  QaPage,
   SelfcarePage,
 } from './scenes/area-page';
 import { HomePage } from './scenes/home-page';
 import { learningRoutes, publicLearningRoutes } from './scenes/learning/routes';
+import { qaRoutes } from './scenes/qa/routes';
 import { teachRoutes } from './scenes/teach/routes';
 import { LoginPage } from './scenes/login-page';
 import { NotFoundPage } from './scenes/not-found-page';
@@ -109,7 +109,8 @@ const router = createBrowserRouter([
       { path: 'learning', element: area('learning', <Outlet />), children: [...learningRoutes, ...teachRoutes] },
       { path: 'selfcare', element: area('selfcare', <SelfcarePage />) },
       { path: 'live-assist', element: area('live-assist', <LiveAssistPage />) },
-      { path: 'qa', element: area('qa', <QaPage />) },
+      // 对话质检 (SPEC §2.9): conversations for every QA reader, imports for the importing roles; lazy pages.
+      { path: 'qa', element: area('qa', <Outlet />), children: qaRoutes },
       { path: 'operations', element: area('operations', <OperationsPage />) },
       { path: 'evaluation', element: area('evaluation', <EvaluationPage />) },
       {

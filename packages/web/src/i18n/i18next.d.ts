@@ -1,5 +1,6 @@
 import 'i18next';
 import type learnZhCN from './learn.zh-CN.json';
+import type qaZhCN from './qa.zh-CN.json';
 import type teachZhCN from './teach.zh-CN.json';
 import type zhCN from './zh-CN.json';
 
@@ -7,6 +8,6 @@ import type zhCN from './zh-CN.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN } };
+    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN; qa: typeof qaZhCN } };
   }
 }

@@ -6,6 +6,8 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import learnEn from './learn.en.json';
 import learnZhCN from './learn.zh-CN.json';
+import qaEn from './qa.en.json';
+import qaZhCN from './qa.zh-CN.json';
 import teachEn from './teach.en.json';
 import teachZhCN from './teach.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -20,10 +22,13 @@ export const LOCALES: readonly TLocale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: TLocale = 'zh-CN';
 const STORAGE_KEY = 'calmdesk.locale';
 
-/** The learning pages keep their texts in files of their own: `learn.*` for learners, `teach.*` for trainers. */
+/**
+ * The learning pages keep their texts in files of their own: `learn.*` for learners, `teach.*` for trainers;
+ * so does 对话质检: `qa.*`.
+ */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, learn: learnZhCN, teach: teachZhCN } },
-  en: { translation: { ...en, learn: learnEn, teach: teachEn } },
+  'zh-CN': { translation: { ...zhCN, learn: learnZhCN, teach: teachZhCN, qa: qaZhCN } },
+  en: { translation: { ...en, learn: learnEn, teach: teachEn, qa: qaEn } },
 } as const;
 
 function isLocale(value: unknown): value is TLocale {

@@ -6,10 +6,10 @@ import { PageHeader } from '../components/page-header';
 import type { TNavKey } from '../navigation';
 
 /** Areas that have real pages; the others show what they will do and nothing else. */
-export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'roleplay', 'admin']);
+export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'roleplay', 'qa', 'admin']);
 
 /** Areas described by a placeholder until their release. */
-export type TPlannedArea = 'learning' | 'selfcare' | 'live-assist' | 'qa' | 'operations' | 'evaluation';
+export type TPlannedArea = 'learning' | 'selfcare' | 'live-assist' | 'operations' | 'evaluation';
 
 /**
  * An honest placeholder for an area not built yet: its name, what it will do, and a
@@ -44,6 +44,5 @@ export function PlannedAreaPage({ area }: { area: TPlannedArea }) {
 
 export const SelfcarePage = () => <PlannedAreaPage area="selfcare" />;
 export const LiveAssistPage = () => <PlannedAreaPage area="live-assist" />;
-export const QaPage = () => <PlannedAreaPage area="qa" />;
 export const OperationsPage = () => <PlannedAreaPage area="operations" />;
 export const EvaluationPage = () => <PlannedAreaPage area="evaluation" />;
