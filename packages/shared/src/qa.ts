@@ -129,3 +129,34 @@ export const ZQaSettings = z.object({
   /** A conversation scoring under this is flagged for coaching. */
   coachingThreshold: z.number().int().min(0).max(100),
 });
+
+// ---------------------------------------------------------------------------
+// Statistics per agent, team or day
+
+export const ZQaStatsQuery = ZQaConversationQuery.pick({ from: true, to: true, sourceId: true, teamId: true, shop: true, channel: true }).extend({
+  groupBy: z.enum(['agent', 'team', 'day']).default('agent'),
+});
+export const ZQaStats = z.object({
+  groupBy: z.enum(['agent', 'team', 'day']),
+  rows: z.array(
+    z.object({
+      /** User id (agent), team id (team) or YYYY-MM-DD in Beijing time (day); agents not matched to a person: their name in the export. */
+      key: z.string(),
+      name: z.string(),
+      conversations: z.number().int(),
+      averageScore: z.number().nullable(),
+      /** Share of conversations that ended calmer than they started (or stayed calm). */
+      deEscalationRate: z.number(),
+      highRiskConversations: z.number().int(),
+      missedEscalations: z.number().int(),
+      /** Mean over conversations of the share of replies to an upset customer that acknowledged or apologised (0–100). */
+      empathyRate: z.number().nullable(),
+      averageFirstResponseSeconds: z.number().nullable(),
+      averageResponseSeconds: z.number().nullable(),
+      agentMessages: z.number().int(),
+      /** Agent messages with each kind of language to avoid, per 100 agent messages. */
+      issueRates: z.record(z.string(), z.number()),
+      flagged: z.number().int(),
+    }),
+  ),
+});

@@ -119,6 +119,7 @@ const POLICY: TRouteCase[] = [
   { method: 'GET', url: '/api/qa/sources', allowed: QA_IMPORTERS },
   { method: 'GET', url: '/api/qa/conversations', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/qa/conversations/:id', allowed: ['mentor', ...QA_IMPORTERS] },
+  { method: 'GET', url: '/api/qa/stats', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/qa/settings', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'PUT', url: '/api/qa/settings', allowed: ADMIN, body: () => ({ isMaskingEnabled: true, retentionDays: 365, coachingThreshold: 60 }) },
   { method: 'GET', url: '/api/roleplay/scenarios', allowed: ALL },

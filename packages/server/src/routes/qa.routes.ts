@@ -1,9 +1,10 @@
-import { ZQaSettings, ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
+import { ZQaStats, ZQaStatsQuery, ZQaSettings, ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { bodyPieces } from '../lib/read-body.js';
 import { getConversation, listConversations } from '../services/qa-conversation.service.js';
+import { qaStatistics } from '../services/qa-stats.service.js';
 import { qaSettingsOf, updateQaSettings, cancelImport, getImport, listImports, listRejects, listSources, previewImport, startImport, storeUpload } from '../services/qa-import.service.js';
 
 const tags = ['transcript qa'];
@@ -58,5 +59,10 @@ export function registerQaRoutes(app: TRouteApp, deps: TDeps): void {
   );
   app.put('/api/qa/settings', { config: { access: ['admin'] }, schema: { tags, summary: 'Change masking, retention and the coaching threshold (admins)', body: ZQaSettings, response: { 200: ZQaSettings } } }, async (request) =>
     updateQaSettings(deps, requireAuth(request), request.body, request.ip),
+  );
+  app.get(
+    '/api/qa/stats',
+    { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'Conversations, de-escalation, empathy, response times and language by agent, team or day', querystring: ZQaStatsQuery, response: { 200: ZQaStats } } },
+    async (request) => qaStatistics(deps, requireAuth(request), request.query),
   );
 }

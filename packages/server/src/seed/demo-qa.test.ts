@@ -4,6 +4,9 @@ import type { TDb } from '../db/client.js';
 import { qaConversations, qaImportRejects, qaImports } from '../db/schema.js';
 import { getEngine } from '../lib/engine.js';
 import { claimImportJob, runImportJob } from '../services/qa-job.service.js';
+import { qaStatistics } from '../services/qa-stats.service.js';
+import type { TAuthContext } from '../auth/access.js';
+import { memberships, users } from '../db/schema.js';
 import { buildTestConfig, createTestDatabase } from '../test/helpers.js';
 import { seedDemoOrganisation } from './demo.js';
 
@@ -36,5 +39,32 @@ describe('demo chat-log sample', () => {
     // Every conversation an agent answered belongs to a demo person.
     const unmatched = await db.select({ n: sql<number>`count(*)::int` }).from(qaConversations).where(isNull(qaConversations.agentUserId));
     expect(unmatched[0]!.n).toBe(0);
+  });
+
+  it('sums up by team, by agent (a supervisor: their own team only) and by day', async () => {
+    const as = async (login: string): Promise<TAuthContext> => {
+      const row = (await db.select({ id: users.id, organisationId: memberships.organisationId, roles: memberships.roles }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.login, login)))[0]!;
+      return { userId: row.id, organisationId: row.organisationId, roles: row.roles as TAuthContext['roles'], login, displayName: login, locale: 'zh-CN', tokenHash: '', csrfToken: '' };
+    };
+    const deps = { db, config: buildTestConfig(), engine: await getEngine(), log: console as never };
+    const leader = await as('leader');
+    const byTeam = await qaStatistics(deps, leader, { groupBy: 'team' });
+    expect(byTeam.rows.map((r) => r.name).sort()).toEqual(['售前咨询组 Pre-sales', '售后服务组 After-sales']);
+    expect(byTeam.rows.reduce((sum, r) => sum + r.conversations, 0)).toBe(60);
+    const byDay = await qaStatistics(deps, leader, { groupBy: 'day' });
+    expect(byDay.rows[0]!.key).toBe('2026-11-07');
+    expect(byDay.rows.reduce((sum, r) => sum + r.conversations, 0)).toBe(60);
+    const byAgent = await qaStatistics(deps, leader, { groupBy: 'agent' });
+    expect(byAgent.rows).toHaveLength(10);
+    // The agents who push blame and ask rhetorical questions show it in their rates.
+    expect(byAgent.rows.some((r) => (r.issueRates.blame_shift ?? 0) > 0 || (r.issueRates.excuse ?? 0) > 0)).toBe(true);
+    for (const row of byAgent.rows) {
+      expect(row.deEscalationRate).toBeGreaterThanOrEqual(0);
+      expect(row.deEscalationRate).toBeLessThanOrEqual(1);
+    }
+    const supervisor = await as('supervisor');
+    const mine = await qaStatistics(deps, supervisor, { groupBy: 'agent' });
+    const preSales = byTeam.rows.find((r) => r.name.startsWith('售前'))!;
+    expect(mine.rows.reduce((sum, r) => sum + r.conversations, 0)).toBe(preSales.conversations);
   });
 });
