@@ -224,7 +224,10 @@ export async function startImport(deps: TDeps, auth: TAuthContext, importId: str
   if (row.status !== 'uploaded') throw new AppError('CONFLICT', `The import has been started already (${row.status})`);
   const preview = await previewFile(readImportFile(deps.db, row.id), row.fileName, 5);
   const headers = new Set(preview.headers);
-  const missing = Object.entries(input.mapping).filter(([key, column]) => key !== 'roleValues' && typeof column === 'string' && !headers.has(column));
+  // A JSON export may name a field first far into the file (the preview sees only its start): there only the three required columns are checked.
+  const isJson = preview.format === 'json' || preview.format === 'jsonl';
+  const required = new Set(['conversationId', 'role', 'text']);
+  const missing = Object.entries(input.mapping).filter(([key, column]) => key !== 'roleValues' && typeof column === 'string' && !headers.has(column) && (!isJson || required.has(key)));
   if (missing.length > 0) {
     throw new AppError('VALIDATION_FAILED', `The file has no column ${missing.map(([, c]) => `"${String(c)}"`).join(', ')}`, missing.map(([key, column]) => ({ path: `mapping.${key}`, message: `no column "${String(column)}" in the file` })));
   }
