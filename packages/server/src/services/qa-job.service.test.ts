@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRouteApp } from '../app.js';
 import type { TDeps } from '../context.js';
@@ -203,5 +204,34 @@ describe('chat-log import job', () => {
     const bad = await app.inject({ method: 'PUT', url: '/api/qa/settings', headers: admin.headers, payload: { ...settings, retentionDays: 3 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toBe('body.retentionDays');
+  });
+
+  it('imports JSON lines and Excel exports through the same job', async () => {
+    const lines = [
+      { session_id: 'D1', time: '2026-11-12T10:00:00+08:00', sender: 'buyer', staff: '', content: '发货了吗？等了三天了' },
+      { session_id: 'D1', time: '2026-11-12T10:00:40+08:00', sender: 'staff', staff: '小林', content: '让您久等了，今天下午4点前一定发出，单号发您' },
+      { session_id: 'D2', time: '2026-11-12T11:00:00+08:00', sender: 'buyer', staff: '', content: '颜色发错了' },
+      'not json at all',
+      { session_id: 'D2', time: '2026-11-12T11:01:00+08:00', sender: 'staff', staff: '小林', content: '非常抱歉，我马上给您补发正确的颜色' },
+    ];
+    const jsonl = `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`;
+    const json = await upload(jsonl, 'douyin.jsonl');
+    const mapping = { conversationId: 'session_id', time: 'time', role: 'sender', agentName: 'staff', text: 'content', roleValues: { customer: ['buyer'], agent: ['staff'] } };
+    const started = await app.inject({ method: 'POST', url: `/api/qa/imports/${json.id}/start`, headers: supervisor.headers, payload: { sourceName: '抖店', mapping } });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(await runQueued()).toBe('done');
+    expect(await importRow(json.id)).toEqual(expect.objectContaining({ format: 'jsonl', rowsRead: 5, rowsRejected: 1, conversationsDone: 2 }));
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('聊天记录');
+    sheet.addRow(['会话ID', '发送时间', '发送方', '客服昵称', '消息内容', '店铺']);
+    sheet.addRow(['X1', '2026-11-13 09:00:00', '买家', '', '在吗，想问下尺码', '心安旗舰店']);
+    sheet.addRow(['X1', '2026-11-13 09:00:20', '客服', '小周', '在的亲，您平时穿多大码？', '心安旗舰店']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const excel = await app.inject({ method: 'POST', url: '/api/qa/imports?fileName=jd.xlsx', headers: { ...supervisor.headers, 'content-type': 'application/octet-stream' }, payload: xlsx });
+    expect(excel.statusCode, excel.body).toBe(201);
+    await start(excel.json().id, '京东导出');
+    expect(await runQueued()).toBe('done');
+    expect(await importRow(excel.json().id)).toEqual(expect.objectContaining({ format: 'xlsx', rowsRead: 2, conversationsDone: 1 }));
   });
 });
