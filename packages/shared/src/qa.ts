@@ -160,3 +160,24 @@ export const ZQaStats = z.object({
     }),
   ),
 });
+
+// ---------------------------------------------------------------------------
+// Coaching queue
+
+export const ZQaFlagRequest = z.object({ reason: z.string().trim().min(1).max(500) });
+export const ZQaCommentRequest = z.object({ body: z.string().trim().min(1).max(4000) });
+export const ZQaCoachingQuery = z.object({ status: z.enum(['open', 'done']).default('open') });
+export const ZQaCoachingItem = z.object({
+  id: z.uuid(),
+  conversation: ZQaConversationSummary,
+  /** rule: flagged by the import rules (low score, missed escalation, language to avoid); person: by a supervisor or trainer. */
+  origin: z.enum(['rule', 'person']),
+  reason: z.string(),
+  status: z.enum(['open', 'done']),
+  createdAt: z.string(),
+  createdBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  doneAt: z.string().nullable(),
+  doneBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  comments: z.array(z.object({ id: z.uuid(), author: z.object({ id: z.uuid(), displayName: z.string() }).nullable(), body: z.string(), createdAt: z.string() })),
+});
+export const ZQaCoachingList = z.object({ items: z.array(ZQaCoachingItem) });

@@ -1,10 +1,11 @@
-import { ZQaStats, ZQaStatsQuery, ZQaSettings, ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
+import { ZQaCoachingItem, ZQaCoachingList, ZQaCoachingQuery, ZQaCommentRequest, ZQaFlagRequest, ZQaStats, ZQaStatsQuery, ZQaSettings, ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
 import { bodyPieces } from '../lib/read-body.js';
 import { getConversation, listConversations } from '../services/qa-conversation.service.js';
 import { qaStatistics } from '../services/qa-stats.service.js';
+import { coachingQueue, commentOnFlag, flagConversation, markFlagDone } from '../services/qa-coaching.service.js';
 import { qaSettingsOf, updateQaSettings, cancelImport, getImport, listImports, listRejects, listSources, previewImport, startImport, storeUpload } from '../services/qa-import.service.js';
 
 const tags = ['transcript qa'];
@@ -64,5 +65,25 @@ export function registerQaRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/qa/stats',
     { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'Conversations, de-escalation, empathy, response times and language by agent, team or day', querystring: ZQaStatsQuery, response: { 200: ZQaStats } } },
     async (request) => qaStatistics(deps, requireAuth(request), request.query),
+  );
+  app.post(
+    '/api/qa/conversations/:id/flag',
+    { config: { access: QA_IMPORT_ROLES }, schema: { tags, summary: 'Flag a conversation for coaching, with the reason', params: ZIdParams, body: ZQaFlagRequest, response: { 200: ZQaCoachingItem } } },
+    async (request) => flagConversation(deps, requireAuth(request), request.params.id, request.body.reason, request.ip),
+  );
+  app.get(
+    '/api/qa/coaching',
+    { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'The coaching queue: flagged conversations the caller may read', querystring: ZQaCoachingQuery, response: { 200: ZQaCoachingList } } },
+    async (request) => coachingQueue(deps, requireAuth(request), request.query.status),
+  );
+  app.post(
+    '/api/qa/coaching/:id/comments',
+    { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'Comment on a flagged conversation', params: ZIdParams, body: ZQaCommentRequest, response: { 200: ZQaCoachingItem } } },
+    async (request) => commentOnFlag(deps, requireAuth(request), request.params.id, request.body.body),
+  );
+  app.post(
+    '/api/qa/coaching/:id/done',
+    { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'Mark a flagged conversation as coached', params: ZIdParams, response: { 200: ZQaCoachingItem } } },
+    async (request) => markFlagDone(deps, requireAuth(request), request.params.id, request.ip),
   );
 }

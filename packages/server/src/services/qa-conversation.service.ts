@@ -41,6 +41,8 @@ export type TConversationFilter = {
   channel?: string | undefined;
   flagged?: 'true' | 'false' | undefined;
   maxScore?: number | undefined;
+  /** Only these conversations (the coaching queue asks for its own). */
+  ids?: string[] | undefined;
 };
 
 /** The WHERE clause shared by the list and the statistics. */
@@ -60,6 +62,7 @@ export async function conversationConditions(deps: TDeps, auth: TAuthContext, fi
     filter.channel ? eq(qaConversations.channel, filter.channel) : undefined,
     filter.flagged === 'true' ? sql`cardinality(${qaConversations.flags}) > 0` : filter.flagged === 'false' ? sql`cardinality(${qaConversations.flags}) = 0` : undefined,
     filter.maxScore !== undefined ? and(isNotNull(qaConversations.score), lte(qaConversations.score, filter.maxScore)) : undefined,
+    filter.ids ? inArray(qaConversations.id, filter.ids.length > 0 ? filter.ids : [NO_USER]) : undefined,
   );
 }
 
