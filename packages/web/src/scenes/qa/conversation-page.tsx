@@ -165,7 +165,7 @@ export default function ConversationPage() {
             {points.length === 0 ? (
               <Empty description={t('qa.conversation.noCustomer')} />
             ) : (
-              <EChart option={chartOption} height={220} ariaLabel={t('qa.conversation.trajectoryAria', { count: points.length })} testId="qa-trajectory-chart" />
+              <EChart option={chartOption} height={300} ariaLabel={t('qa.conversation.trajectoryAria', { count: points.length })} testId="qa-trajectory-chart" />
             )}
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
               {t('qa.conversation.trajectoryHelp', {

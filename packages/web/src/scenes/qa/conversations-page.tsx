@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, Checkbox, DatePicker, Flex, InputNumber, Select, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Alert, AutoComplete, Button, Card, Checkbox, DatePicker, Flex, InputNumber, Select, Table, Tooltip, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -183,11 +183,6 @@ export default function ConversationsPage() {
             </Button>
           )}
         </Flex>
-        {filters.sourceId && sourcesQuery.data && (
-          <Tag color="cyan" closable onClose={() => change({ sourceId: undefined })} style={{ marginBottom: 12 }}>
-            {t('qa.filters.sourceIs', { name: sourcesQuery.data.find((source) => source.id === filters.sourceId)?.name ?? '' })}
-          </Tag>
-        )}
         {conversationsQuery.isError && <Alert type="error" showIcon title={errorMessage(conversationsQuery.error)} style={{ marginBottom: 12 }} />}
         <Table<TQaConversationSummary>
           rowKey="id"

@@ -44,9 +44,9 @@ function RejectsTable({ item }: { item: TQaImport }) {
   ];
 
   return (
-    <Card variant="borderless" title={t('qa.rejects.title', { count: item.rowsRejected })} data-testid="qa-import-rejects">
+    <Card variant="borderless" title={t('qa.rejects.title', { count: item.rowsRejected.toLocaleString() })} data-testid="qa-import-rejects">
       {item.rowsRejected === 0 ? (
-        <Typography.Text type="secondary">{t('qa.rejects.none')}</Typography.Text>
+        <Typography.Text type="secondary">{item.status === 'done' ? t('qa.rejects.none') : t('qa.rejects.noneSoFar')}</Typography.Text>
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t('qa.rejects.explain')}</Typography.Paragraph>
@@ -212,7 +212,7 @@ export default function ImportPage() {
           type="success"
           showIcon
           title={t('qa.progress.doneTitle')}
-          description={t('qa.progress.doneBody', { done: item.conversationsDone, skipped: item.conversationsSkipped, rejected: item.rowsRejected })}
+          description={t('qa.progress.doneBody', { done: item.conversationsDone.toLocaleString(), skipped: item.conversationsSkipped.toLocaleString(), rejected: item.rowsRejected.toLocaleString() })}
           action={
             <Link to={conversationsLink} data-testid="qa-import-conversations-link">
               <Button type="primary" icon={<CommentOutlined />}>
@@ -230,7 +230,7 @@ export default function ImportPage() {
           type="warning"
           showIcon
           title={t('qa.progress.cancelledTitle')}
-          description={t('qa.progress.cancelledBody', { done: item.conversationsDone })}
+          description={t('qa.progress.cancelledBody', { done: item.conversationsDone.toLocaleString() })}
           action={
             item.conversationsDone > 0 ? (
               <Link to={conversationsLink}>

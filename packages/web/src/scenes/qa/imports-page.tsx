@@ -97,9 +97,11 @@ export default function ImportsPage() {
       title: t('common.actions'),
       render: (_, item) => (
         <Flex gap={8}>
-          <Button size="small" onClick={() => navigate(importPath(item))}>
-            {item.status === 'uploaded' ? t('qa.imports.continue') : t('qa.imports.open')}
-          </Button>
+          {item.status === 'uploaded' && (
+            <Button size="small" type="primary" ghost onClick={() => navigate(importPath(item))} data-testid={`qa-import-continue-${item.id}`}>
+              {t('qa.imports.continue')}
+            </Button>
+          )}
           {(isImportActive(item.status) || item.status === 'uploaded') && (
             <Button
               size="small"
@@ -110,7 +112,7 @@ export default function ImportsPage() {
               onClick={() => confirmCancel(item)}
               data-testid={`qa-import-cancel-${item.id}`}
             >
-              {t('qa.imports.cancel')}
+              {item.isCancelRequested ? t('qa.stage.stopping') : t('qa.imports.cancel')}
             </Button>
           )}
         </Flex>

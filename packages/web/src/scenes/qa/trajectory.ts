@@ -47,6 +47,8 @@ export function trajectoryOption(points: readonly TTrajectoryPoint[], focusIndex
     return `${escapeHtml(head)}<br/><b>${escapeHtml(words.temperature(point.temperature))}</b> · ${escapeHtml(words.emotion(point.emotion))} · ${escapeHtml(words.risk(point.risk))}<br/><span style="color:#666">${escapeHtml(text)}</span>`;
   };
   return {
+    // A report, not a show: the points are there at once (and in screenshots).
+    animation: false,
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
