@@ -48,7 +48,7 @@ export type TColumnMappingInput = z.infer<typeof ZColumnMapping>;
 export const ZQaPreview = z.object({
   format: z.enum(['csv', 'jsonl', 'json', 'xlsx']),
   headers: z.array(z.string()),
-  rows: z.array(z.record(z.string(), z.unknown())),
+  rows: z.array(z.object({ rowNumber: z.number().int(), messageIndex: z.number().int().optional(), fields: z.record(z.string(), z.unknown()), error: z.string().optional() })),
   suggested: z.object({ mapping: ZColumnMapping.partial(), confidence: z.number() }),
   /** The mapping last used for each source, to pick from. */
   sources: z.array(z.object({ id: z.uuid(), name: z.string(), mapping: ZColumnMapping.nullable() })),
@@ -72,6 +72,8 @@ export const ZQaConversationQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-01').optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-30').optional(),
   sourceId: z.uuid().optional(),
+  /** Only the conversations one import added. */
+  importId: z.uuid().optional(),
   agentUserId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   shop: z.string().max(200).optional(),

@@ -116,7 +116,7 @@ const POLICY: TRouteCase[] = [
   { method: 'POST', url: '/api/qa/imports/:id/start', allowed: QA_IMPORTERS, body: () => ({ sourceName: '千牛', mapping: { conversationId: '会话ID', role: '发送方', text: '内容' } }) },
   { method: 'POST', url: '/api/qa/imports/:id/cancel', allowed: QA_IMPORTERS },
   { method: 'GET', url: '/api/qa/imports/:id/rejects', allowed: QA_IMPORTERS },
-  { method: 'GET', url: '/api/qa/sources', allowed: QA_IMPORTERS },
+  { method: 'GET', url: '/api/qa/sources', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/qa/conversations', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/qa/conversations/:id', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/qa/stats', allowed: ['mentor', ...QA_IMPORTERS] },

@@ -44,7 +44,7 @@ export function registerQaRoutes(app: TRouteApp, deps: TDeps): void {
     { config, schema: { tags, summary: 'Rows that could not be imported: row number and reason', params: ZIdParams, querystring: ZQaRejectsQuery, response: { 200: ZQaRejects } } },
     async (request) => listRejects(deps, requireAuth(request), request.params.id, request.query),
   );
-  app.get('/api/qa/sources', { config, schema: { tags, summary: 'Export sources with their remembered mapping', response: { 200: ZQaSources } } }, async (request) => listSources(deps, requireAuth(request)));
+  app.get('/api/qa/sources', { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'Export sources with their remembered mapping', response: { 200: ZQaSources } } }, async (request) => listSources(deps, requireAuth(request)));
   app.get(
     '/api/qa/conversations',
     { config: { access: QA_READER_ROLES }, schema: { tags, summary: 'Analysed conversations, filtered and sorted (supervisors and mentors: their teams)', querystring: ZQaConversationQuery, response: { 200: ZQaConversationList } } },

@@ -35,6 +35,7 @@ export type TConversationFilter = {
   from?: string | undefined;
   to?: string | undefined;
   sourceId?: string | undefined;
+  importId?: string | undefined;
   agentUserId?: string | undefined;
   teamId?: string | undefined;
   shop?: string | undefined;
@@ -57,6 +58,7 @@ export async function conversationConditions(deps: TDeps, auth: TAuthContext, fi
     filter.from ? gte(qaConversations.startedAt, dayStart(filter.from)) : undefined,
     filter.to ? lt(qaConversations.startedAt, new Date(dayStart(filter.to).getTime() + 86_400_000)) : undefined,
     filter.sourceId ? eq(qaConversations.sourceId, filter.sourceId) : undefined,
+    filter.importId ? eq(qaConversations.importId, filter.importId) : undefined,
     filter.agentUserId ? eq(qaConversations.agentUserId, filter.agentUserId) : undefined,
     filter.shop ? eq(qaConversations.shop, filter.shop) : undefined,
     filter.channel ? eq(qaConversations.channel, filter.channel) : undefined,

@@ -198,7 +198,7 @@ export async function findOrCreateSource(db: TDb, organisationId: string, name: 
 
 export async function listSources(deps: TDeps, auth: TAuthContext) {
   const rows = await deps.db
-    .select({ id: qaSources.id, name: qaSources.name, mapping: qaSources.mapping, conversations: sql<number>`(select count(*)::int from qa_conversations c where c.source_id = ${qaSources.id})` })
+    .select({ id: qaSources.id, name: qaSources.name, mapping: qaSources.mapping, conversations: sql<number>`(select count(*)::int from qa_conversations c where c.source_id = "qa_sources"."id")` })
     .from(qaSources)
     .where(eq(qaSources.organisationId, auth.organisationId))
     .orderBy(asc(qaSources.name));

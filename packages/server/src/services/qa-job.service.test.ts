@@ -95,6 +95,8 @@ describe('chat-log import job', () => {
     expect(done).toEqual(expect.objectContaining({ status: 'done', progress: 1, rowsRead: 120, rowsRejected: 0, conversationsTotal: 30, conversationsDone: 30, conversationsSkipped: 0 }));
     const stored = await db.select().from(qaConversations).where(eq(qaConversations.importId, file.id));
     expect(stored).toHaveLength(30);
+    const sources = (await app.inject({ method: 'GET', url: '/api/qa/sources', headers: supervisor.headers })).json().sources;
+    expect(sources.find((s: { name: string }) => s.name === '千牛导出')).toEqual(expect.objectContaining({ conversations: 30 }));
     expect(stored[0]).toEqual(expect.objectContaining({ messageCount: 4, shop: '心安旗舰店', agentName: '小周', firstResponseSeconds: 30 }));
     // The staging rows and the file pieces are gone once the import is done.
     expect((await db.execute(sql`SELECT count(*)::int AS n FROM qa_staging WHERE import_id = ${file.id}`)).rows[0]).toEqual({ n: 0 });
