@@ -6,7 +6,7 @@ import { PageHeader } from '../components/page-header';
 import type { TNavKey } from '../navigation';
 
 /** Areas that have real pages; the others show what they will do and nothing else. */
-export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'roleplay', 'qa', 'admin']);
+export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'roleplay', 'learning', 'qa', 'admin']);
 
 /** Areas described by a placeholder until their release. */
 export type TPlannedArea = 'learning' | 'selfcare' | 'live-assist' | 'operations' | 'evaluation';
