@@ -88,6 +88,13 @@ describe('customer messages', () => {
     });
   }
 
+  it('does not read an emotion word inside a product name (气炸 in 空气炸锅)', () => {
+    const question = engine.analyzeMessage('请问这款空气炸锅能做蛋挞吗？');
+    expect(question.emotion).not.toBe('angry');
+    expect(question.risk).toBe('low');
+    expect(engine.analyzeMessage('我真的要气炸了！！').emotion).toBe('angry');
+  });
+
   it('never answers a threatening message with low risk', () => {
     const missed = messages.filter((m, i) => m.threats.length > 0 && analyses[i]!.risk === 'low').map((m) => m.id);
     expect(missed.length / messages.filter((m) => m.threats.length > 0).length).toBeLessThan(0.1);
