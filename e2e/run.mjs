@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, 'e2e/.data');
+// One data folder per run, so two runs on one machine (a developer and a helper) never share a database.
+const dataDir = path.join(root, `e2e/.data/run-${process.pid}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(path.join(root, 'e2e/artifacts'), { recursive: true });
 
