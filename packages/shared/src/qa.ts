@@ -137,30 +137,35 @@ export const ZQaSettings = z.object({
 
 export const ZQaStatsQuery = ZQaConversationQuery.pick({ from: true, to: true, sourceId: true, teamId: true, shop: true, channel: true }).extend({
   groupBy: z.enum(['agent', 'team', 'day']).default('agent'),
+  /** 'true': also the totals over every matching conversation and the values the filters can take (a dashboard asks once, not per table). */
+  withSummary: z.enum(['true', 'false']).optional(),
+});
+export const ZQaStatsRow = z.object({
+  /** User id (agent), team id (team) or YYYY-MM-DD in Beijing time (day); agents not matched to a person: their name in the export. */
+  key: z.string(),
+  name: z.string(),
+  conversations: z.number().int(),
+  averageScore: z.number().nullable(),
+  /** Share of conversations that ended calmer than they started (or stayed calm). */
+  deEscalationRate: z.number(),
+  highRiskConversations: z.number().int(),
+  missedEscalations: z.number().int(),
+  /** Mean over conversations of the share of replies to an upset customer that acknowledged or apologised (0–100). */
+  empathyRate: z.number().nullable(),
+  averageFirstResponseSeconds: z.number().nullable(),
+  averageResponseSeconds: z.number().nullable(),
+  agentMessages: z.number().int(),
+  /** Agent messages with each kind of language to avoid, per 100 agent messages. */
+  issueRates: z.record(z.string(), z.number()),
+  flagged: z.number().int(),
 });
 export const ZQaStats = z.object({
   groupBy: z.enum(['agent', 'team', 'day']),
-  rows: z.array(
-    z.object({
-      /** User id (agent), team id (team) or YYYY-MM-DD in Beijing time (day); agents not matched to a person: their name in the export. */
-      key: z.string(),
-      name: z.string(),
-      conversations: z.number().int(),
-      averageScore: z.number().nullable(),
-      /** Share of conversations that ended calmer than they started (or stayed calm). */
-      deEscalationRate: z.number(),
-      highRiskConversations: z.number().int(),
-      missedEscalations: z.number().int(),
-      /** Mean over conversations of the share of replies to an upset customer that acknowledged or apologised (0–100). */
-      empathyRate: z.number().nullable(),
-      averageFirstResponseSeconds: z.number().nullable(),
-      averageResponseSeconds: z.number().nullable(),
-      agentMessages: z.number().int(),
-      /** Agent messages with each kind of language to avoid, per 100 agent messages. */
-      issueRates: z.record(z.string(), z.number()),
-      flagged: z.number().int(),
-    }),
-  ),
+  rows: z.array(ZQaStatsRow),
+  /** With withSummary=true: every matching conversation as one row (key "all"), those without a time included. */
+  totals: ZQaStatsRow.optional(),
+  /** With withSummary=true: the shops, channels and teams among the conversations the caller may read, for the filter lists. */
+  options: z.object({ shops: z.array(z.string()), channels: z.array(z.string()), teams: z.array(z.object({ id: z.uuid(), name: z.string() })) }).optional(),
 });
 
 // ---------------------------------------------------------------------------
