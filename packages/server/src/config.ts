@@ -31,6 +31,8 @@ const ZEnv = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Analysis API calls per person per minute (per app instance); a batch counts one per 100 items. */
   ANALYSIS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** A running chat-log import whose instance has not beaten for this long is taken over by another (or a restarted) instance. */
+  QA_JOB_STALE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Folder with the built web app; served at / when present. */
   WEB_DIST_DIR: z.string().optional(),
 });
@@ -50,6 +52,7 @@ export type TConfig = {
   lockoutMinutes: number;
   loginRatePerMinute: number;
   analysisRatePerMinute: number;
+  qaJobStaleSeconds: number;
   webDistDir: string | undefined;
 };
 
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     lockoutMinutes: e.LOCKOUT_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     analysisRatePerMinute: e.ANALYSIS_RATE_PER_MINUTE,
+    qaJobStaleSeconds: e.QA_JOB_STALE_SECONDS,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
   };
 }

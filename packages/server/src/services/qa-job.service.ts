@@ -19,7 +19,7 @@ import { qaSettingsOf, readImportFile, REJECTS_STORED } from './qa-import.servic
  *     already stored for this source is skipped: re-importing a file adds nothing twice.
  */
 
-/** A running job that has not beaten for this long belongs to a dead instance and may be taken over. */
+/** A running job that has not beaten for this long belongs to a dead instance and may be taken over (QA_JOB_STALE_SECONDS). */
 export const STALE_AFTER_SECONDS = 60;
 const STAGING_BATCH_ROWS = 5000;
 const ANALYSIS_BATCH_CONVERSATIONS = 400;
@@ -28,14 +28,15 @@ type TJob = typeof qaImports.$inferSelect;
 
 /**
  * Claims the oldest queued import, or a running one whose instance stopped beating.
+ * @param staleSeconds how long without a heartbeat before a running job counts as abandoned
  * @returns the claimed job, or undefined when there is nothing to do
  */
-export async function claimImportJob(db: TDb, workerId: string): Promise<TJob | undefined> {
+export async function claimImportJob(db: TDb, workerId: string, staleSeconds = STALE_AFTER_SECONDS): Promise<TJob | undefined> {
   const result = await db.execute(sql`
     UPDATE qa_imports SET status = 'running', worker_id = ${workerId}, heartbeat_at = now(), started_at = coalesce(started_at, now())
     WHERE id = (
       SELECT id FROM qa_imports
-      WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS}))
+      WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => ${staleSeconds}))
       ORDER BY created_at
       FOR UPDATE SKIP LOCKED
       LIMIT 1
@@ -351,7 +352,7 @@ export function startImportWorker(deps: TDeps, log: (message: string) => void, i
       try {
         for (;;) {
           if (isStopping) return;
-          const job = await claimImportJob(deps.db, workerId);
+          const job = await claimImportJob(deps.db, workerId, deps.config.qaJobStaleSeconds);
           if (!job) return;
           log(`import ${job.id} (${job.fileName}) claimed by ${workerId}`);
           const outcome = await runImportJob(deps, job, { workerId, shouldStop: () => isStopping });
