@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, Checkbox, DatePicker, Flex, InputNumber, Select, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { Alert, AutoComplete, Button, Card, Checkbox, DatePicker, Flex, InputNumber, Select, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -183,6 +183,25 @@ export default function ConversationsPage() {
             </Button>
           )}
         </Flex>
+        {(filters.importId || filters.agentUserId || filters.teamId) && (
+          <Flex gap={8} wrap style={{ marginBottom: 12 }} data-testid="qa-linked-filters">
+            {filters.importId && (
+              <Tag closable onClose={() => change({ importId: undefined })} data-testid="qa-filter-import">
+                {t('qa.filters.oneImport')}
+              </Tag>
+            )}
+            {filters.agentUserId && (
+              <Tag closable onClose={() => change({ agentUserId: undefined })} data-testid="qa-filter-agent">
+                {t('qa.filters.oneAgent', { name: conversations[0]?.agent.name ?? '…' })}
+              </Tag>
+            )}
+            {filters.teamId && (
+              <Tag closable onClose={() => change({ teamId: undefined })} data-testid="qa-filter-team">
+                {t('qa.filters.oneTeam')}
+              </Tag>
+            )}
+          </Flex>
+        )}
         {conversationsQuery.isError && <Alert type="error" showIcon title={errorMessage(conversationsQuery.error)} style={{ marginBottom: 12 }} />}
         <Table<TQaConversationSummary>
           rowKey="id"

@@ -14,6 +14,14 @@ describe('conversation filters in the address', () => {
     expect(filtersFromParams(params)).toEqual({ from: '2026-11-01', to: '2026-11-30', sourceId: SOURCE, shop: '心安旗舰店', channel: '千牛', isFlaggedOnly: true, maxScore: 59, sort: 'lowest_score', page: 3, pageSize: 50 });
   });
 
+  it('reads the ids that links carry: an import, an agent, a team', () => {
+    const other = '3b1c2d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
+    const filters = filtersFromParams(new URLSearchParams(`importId=${SOURCE}&agentUserId=${other}&teamId=not-a-uuid`));
+    expect(filters).toEqual({ importId: SOURCE, agentUserId: other, isFlaggedOnly: false, sort: 'newest', page: 1, pageSize: 20 });
+    expect(filtersToParams(filters)).toEqual({ importId: SOURCE, agentUserId: other });
+    expect(filtersToQuery(filters)).toEqual(expect.objectContaining({ importId: SOURCE, agentUserId: other }));
+  });
+
   it('drops what the API would refuse, so an old link still opens', () => {
     const params = new URLSearchParams('from=11/01/2026&sourceId=abc&maxScore=120&sort=best&page=0&pageSize=7&shop=%20%20');
     expect(filtersFromParams(params)).toEqual({ isFlaggedOnly: false, sort: 'newest', page: 1, pageSize: 20 });

@@ -17,6 +17,10 @@ export interface TConversationFilters {
   from?: string;
   to?: string;
   sourceId?: string;
+  /** Set by links, not by the filter bar: one import's conversations, one agent's, one team's. */
+  importId?: string;
+  agentUserId?: string;
+  teamId?: string;
   shop?: string;
   channel?: string;
   /** Only conversations with a coaching flag. */
@@ -26,6 +30,9 @@ export interface TConversationFilters {
   page: number;
   pageSize: number;
 }
+
+/** Filters by id that arrive in links (from an import, the dashboard's agent and team tables). */
+export const LINKED_IDS = ['sourceId', 'importId', 'agentUserId', 'teamId'] as const;
 
 const positiveInt = (text: string | null): number | null => (text !== null && /^\d+$/.test(text) && Number(text) >= 1 ? Number(text) : null);
 
@@ -41,8 +48,10 @@ export function filtersFromParams(params: URLSearchParams): TConversationFilters
   const to = params.get('to');
   if (from !== null && DATE.test(from)) filters.from = from;
   if (to !== null && DATE.test(to)) filters.to = to;
-  const sourceId = params.get('sourceId');
-  if (sourceId !== null && UUID.test(sourceId)) filters.sourceId = sourceId;
+  for (const key of LINKED_IDS) {
+    const value = params.get(key);
+    if (value !== null && UUID.test(value)) filters[key] = value;
+  }
   for (const key of ['shop', 'channel'] as const) {
     const value = params.get(key)?.trim();
     if (value) filters[key] = value.slice(0, 200);
@@ -66,7 +75,7 @@ export function filtersToParams(filters: TConversationFilters): Record<string, s
   const params: Record<string, string> = {};
   if (filters.from) params.from = filters.from;
   if (filters.to) params.to = filters.to;
-  if (filters.sourceId) params.sourceId = filters.sourceId;
+  for (const key of LINKED_IDS) if (filters[key]) params[key] = filters[key];
   if (filters.shop) params.shop = filters.shop;
   if (filters.channel) params.channel = filters.channel;
   if (filters.isFlaggedOnly) params.flagged = 'true';

@@ -112,7 +112,7 @@ export default function ImportPage() {
 
   const isActive = isImportActive(item.status);
   const hasEnded = item.status === 'done' || item.status === 'failed' || item.status === 'cancelled';
-  const conversationsLink = item.source ? `/qa?sourceId=${item.source.id}` : '/qa';
+  const conversationsLink = `/qa?importId=${item.id}`;
 
   const confirmCancel = () =>
     void modal.confirm({
