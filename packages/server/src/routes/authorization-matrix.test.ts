@@ -120,6 +120,7 @@ const POLICY: TRouteCase[] = [
   { method: 'GET', url: '/api/qa/conversations', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/qa/conversations/:id', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'GET', url: '/api/qa/stats', allowed: ['mentor', ...QA_IMPORTERS] },
+  { method: 'POST', url: '/api/qa/conversations/:id/practise', allowed: ['trainer'] },
   { method: 'POST', url: '/api/qa/conversations/:id/flag', allowed: QA_IMPORTERS, body: () => ({ reason: '没有先回应情绪' }) },
   { method: 'GET', url: '/api/qa/coaching', allowed: ['mentor', ...QA_IMPORTERS] },
   { method: 'POST', url: '/api/qa/coaching/:id/comments', allowed: ['mentor', ...QA_IMPORTERS], body: () => ({ body: '下次先道歉' }) },

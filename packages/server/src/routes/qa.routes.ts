@@ -1,4 +1,4 @@
-import { ZQaCoachingItem, ZQaCoachingList, ZQaCoachingQuery, ZQaCommentRequest, ZQaFlagRequest, ZQaStats, ZQaStatsQuery, ZQaSettings, ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
+import { ZScenarioSummary, ZQaCoachingItem, ZQaCoachingList, ZQaCoachingQuery, ZQaCommentRequest, ZQaFlagRequest, ZQaStats, ZQaStatsQuery, ZQaSettings, ZQaConversationDetail, ZQaConversationList, ZQaConversationQuery, ZIdParams, ZQaImport, ZQaImportList, ZQaPreview, ZQaRejects, ZQaRejectsQuery, ZQaSources, ZQaStartImportRequest, ZQaUploadQuery } from '@calmdesk/shared';
 import type { TRouteApp } from '../app.js';
 import { requireAuth } from '../auth/access.js';
 import type { TDeps } from '../context.js';
@@ -6,6 +6,8 @@ import { bodyPieces } from '../lib/read-body.js';
 import { getConversation, listConversations } from '../services/qa-conversation.service.js';
 import { qaStatistics } from '../services/qa-stats.service.js';
 import { coachingQueue, commentOnFlag, flagConversation, markFlagDone } from '../services/qa-coaching.service.js';
+import { practiseConversation } from '../services/qa-practise.service.js';
+import { AUTHOR_ROLES } from '../services/roleplay.service.js';
 import { qaSettingsOf, updateQaSettings, cancelImport, getImport, listImports, listRejects, listSources, previewImport, startImport, storeUpload } from '../services/qa-import.service.js';
 
 const tags = ['transcript qa'];
@@ -13,6 +15,8 @@ const tags = ['transcript qa'];
 export const QA_IMPORT_ROLES = ['supervisor', 'trainer', 'deputy', 'leader', 'admin'] as const;
 /** Who reads analysed conversations: the importers and the mentors who coach from them. */
 export const QA_READER_ROLES = ['mentor', 'supervisor', 'trainer', 'deputy', 'leader', 'admin'] as const;
+/** Who turns a conversation into a draft role-play scenario: readers who also author scenarios. */
+export const QA_PRACTISE_ROLES = QA_READER_ROLES.filter((role) => AUTHOR_ROLES.includes(role));
 
 /** Transcript QA (SPEC §2.9): chat-log imports. */
 export function registerQaRoutes(app: TRouteApp, deps: TDeps): void {
@@ -70,6 +74,11 @@ export function registerQaRoutes(app: TRouteApp, deps: TDeps): void {
     '/api/qa/conversations/:id/flag',
     { config: { access: QA_IMPORT_ROLES }, schema: { tags, summary: 'Flag a conversation for coaching, with the reason', params: ZIdParams, body: ZQaFlagRequest, response: { 200: ZQaCoachingItem } } },
     async (request) => flagConversation(deps, requireAuth(request), request.params.id, request.body.reason, request.ip),
+  );
+  app.post(
+    '/api/qa/conversations/:id/practise',
+    { config: { access: QA_PRACTISE_ROLES }, schema: { tags, summary: 'Practise this: a draft role-play scenario from the conversation (customer lines masked)', params: ZIdParams, response: { 201: ZScenarioSummary } } },
+    async (request, reply) => reply.code(201).send(await practiseConversation(deps, requireAuth(request), request.params.id, request.ip)),
   );
   app.get(
     '/api/qa/coaching',
