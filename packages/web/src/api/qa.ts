@@ -9,6 +9,11 @@ import type {
   ZQaRejects,
   ZQaSources,
   ZQaStartImportRequest,
+  ZQaCoachingItem,
+  ZQaCoachingList,
+  ZQaSettings,
+  ZQaStats,
+  ZQaStatsQuery,
 } from '@calmdesk/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -212,5 +217,94 @@ export function useQaConversation(id: string | undefined) {
     queryKey: qaKeys.conversation(id ?? ''),
     queryFn: ({ signal }) => apiFetch<TQaConversationDetail>(`/api/qa/conversations/${enc(id ?? '')}`, { signal }),
     enabled: id !== undefined && id !== '',
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Statistics (the dashboard), the coaching queue and the QA settings
+
+export type TQaStatsQuery = Partial<z.input<typeof ZQaStatsQuery>>;
+export type TQaStats = z.infer<typeof ZQaStats>;
+export type TQaStatsRow = TQaStats['rows'][number];
+export type TQaStatsOptions = NonNullable<TQaStats['options']>;
+export type TQaCoachingItem = z.infer<typeof ZQaCoachingItem>;
+export type TQaCoachingStatus = TQaCoachingItem['status'];
+export type TQaCoachingComment = TQaCoachingItem['comments'][number];
+export type TQaSettings = z.infer<typeof ZQaSettings>;
+
+const qaStatsKey = ['qa', 'stats'] as const;
+const qaCoachingKey = ['qa', 'coaching'] as const;
+const qaSettingsKey = ['qa', 'settings'] as const;
+
+/**
+ * Figures by agent, team or day for the dashboard (supervisors and mentors: their teams).
+ * @param query filters and grouping; withSummary 'true' adds the totals and the filter lists
+ */
+export function useQaStats(query: TQaStatsQuery) {
+  return useQuery({
+    queryKey: [...qaStatsKey, query],
+    queryFn: ({ signal }) => apiFetch<TQaStats>('/api/qa/stats', { query: query as Record<string, TQueryValue>, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The coaching queue: open or coached flags on the conversations the caller may read. */
+export function useQaCoaching(status: TQaCoachingStatus, isEnabled = true) {
+  return useQuery({
+    queryKey: [...qaCoachingKey, status],
+    queryFn: ({ signal }) => apiFetch<z.infer<typeof ZQaCoachingList>>('/api/qa/coaching', { query: { status }, signal }),
+    select: (data) => data.items,
+    enabled: isEnabled,
+  });
+}
+
+/** Every change to a flag moves items between the queue's tabs and the dashboard's flagged counts. */
+function useInvalidateCoaching() {
+  const queryClient = useQueryClient();
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: qaCoachingKey }), queryClient.invalidateQueries({ queryKey: qaStatsKey })]);
+}
+
+/** Flags a conversation for coaching with a reason (or opens its flag again with the new one); importing roles. */
+export function useFlagQaConversation() {
+  const invalidate = useInvalidateCoaching();
+  return useMutation({
+    mutationFn: ({ conversationId, reason }: { conversationId: string; reason: string }) =>
+      apiFetch<TQaCoachingItem>(`/api/qa/conversations/${enc(conversationId)}/flag`, { method: 'POST', body: { reason } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Adds a comment to a flagged conversation's thread. */
+export function useCommentOnQaFlag() {
+  const invalidate = useInvalidateCoaching();
+  return useMutation({
+    mutationFn: ({ flagId, body }: { flagId: string; body: string }) => apiFetch<TQaCoachingItem>(`/api/qa/coaching/${enc(flagId)}/comments`, { method: 'POST', body: { body } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Marks a flagged conversation as coached (409 when someone already did). */
+export function useMarkQaFlagDone() {
+  const invalidate = useInvalidateCoaching();
+  return useMutation({
+    mutationFn: (flagId: string) => apiFetch<TQaCoachingItem>(`/api/qa/coaching/${enc(flagId)}/done`, { method: 'POST' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Masking, retention and the coaching threshold (every QA reader may read them). */
+export function useQaSettings() {
+  return useQuery({
+    queryKey: qaSettingsKey,
+    queryFn: ({ signal }) => apiFetch<TQaSettings>('/api/qa/settings', { signal }),
+  });
+}
+
+/** Saves the QA settings (admins). */
+export function useUpdateQaSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: TQaSettings) => apiFetch<TQaSettings>('/api/qa/settings', { method: 'PUT', body: settings }),
+    onSuccess: (saved) => queryClient.setQueryData(qaSettingsKey, saved),
   });
 }

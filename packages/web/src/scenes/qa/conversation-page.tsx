@@ -11,6 +11,7 @@ import { useAnalyzerLabels } from '../analyzer/labels';
 import { escalationFocus, readAnalysis, trajectorySeries, type TAnalysisView } from './analysis';
 import { ChatMessage, type TMessageFocus } from './chat-message';
 import { DeEscalatedMark, FlagTags } from './conversation-tags';
+import { FlagButton } from './flag-button';
 import { useQaLabels } from './labels';
 import { QaHeader } from './qa-header';
 import { componentPercent, formatPoints, SCORE_COLOR, scoreBand } from './score';
@@ -142,6 +143,7 @@ export default function ConversationPage() {
             .join(' · ')}
         </Typography.Text>
         <FlagTags flags={conversation.flags} />
+        <FlagButton conversationId={conversation.id} style={{ marginInlineStart: 'auto' }} />
       </Flex>
 
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
