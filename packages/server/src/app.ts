@@ -33,6 +33,11 @@ import { registerCertificateRoutes } from './routes/certificate.routes.js';
 import { registerLearningFileRoutes } from './routes/learning-file.routes.js';
 import { registerExamRoutes } from './routes/exam.routes.js';
 import { registerQaRoutes } from './routes/qa.routes.js';
+import { registerNotificationRoutes } from './routes/notification.routes.js';
+import { registerSurveyRoutes } from './routes/surveys.routes.js';
+import { registerPlanRoutes } from './routes/plans.routes.js';
+import { registerPeopleRoutes } from './routes/people.routes.js';
+import { registerEvaluationRoutes } from './routes/evaluation.routes.js';
 import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
@@ -142,6 +147,11 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerCertificateRoutes(app, fullDeps);
   registerLearningFileRoutes(app, fullDeps);
   registerQaRoutes(app, fullDeps);
+  registerNotificationRoutes(app, fullDeps);
+  registerSurveyRoutes(app, fullDeps);
+  registerPlanRoutes(app, fullDeps);
+  registerPeopleRoutes(app, fullDeps);
+  registerEvaluationRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -6,3 +6,8 @@ export * from './analysis.js';
 export * from './roleplay.js';
 export * from './learning.js';
 export * from './qa.js';
+export * from './operations.js';
+export * from './surveys.js';
+export * from './plans.js';
+export * from './people.js';
+export * from './evaluation.js';

@@ -13,12 +13,9 @@ import { ErrorBoundary } from './components/error-boundary';
 import { RequireArea } from './components/require-area';
 import { RequireAuth } from './components/require-auth';
 import type { TNavKey } from './navigation';
-import {
-  EvaluationPage,
-  LiveAssistPage,
-  OperationsPage,
-  SelfcarePage,
-} from './scenes/area-page';
+import { LiveAssistPage, SelfcarePage } from './scenes/area-page';
+import { evaluationRoutes } from './scenes/evaluation/routes';
+import { myRoutes, operationsRoutes } from './scenes/operations/routes';
 import { HomePage } from './scenes/home-page';
 import { learningRoutes, publicLearningRoutes } from './scenes/learning/routes';
 import { qaRoutes } from './scenes/qa/routes';
@@ -111,8 +108,9 @@ const router = createBrowserRouter([
       { path: 'live-assist', element: area('live-assist', <LiveAssistPage />) },
       // 对话质检 (SPEC §2.9): conversations for every QA reader, imports for the importing roles; lazy pages.
       { path: 'qa', element: area('qa', <Outlet />), children: qaRoutes },
-      { path: 'operations', element: area('operations', <OperationsPage />) },
-      { path: 'evaluation', element: area('evaluation', <EvaluationPage />) },
+      { path: 'my', element: area('mytraining', <Outlet />), children: myRoutes },
+      { path: 'operations', element: area('operations', <Outlet />), children: operationsRoutes },
+      { path: 'evaluation', element: area('evaluation', <Outlet />), children: evaluationRoutes },
       {
         path: 'admin',
         element: area('admin', <Outlet />),

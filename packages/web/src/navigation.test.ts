@@ -2,7 +2,7 @@ import { ROLES, type TRole } from '@calmdesk/shared';
 import { describe, expect, it } from 'vitest';
 import { canOpen, flattenNavigation, getNavigation, matchNavKey, NAV_TREE, type TNavKey } from './navigation';
 
-const COMMON: TNavKey[] = ['home', 'analyzer', 'roleplay', 'learning', 'selfcare'];
+const COMMON: TNavKey[] = ['home', 'analyzer', 'roleplay', 'learning', 'mytraining', 'selfcare'];
 
 /** Top-level menu keys each single role must see, written out by hand from the brief. */
 const EXPECTED_TOP_LEVEL: { whenRolesAre: TRole[]; expectedKeysAre: TNavKey[] }[] = [

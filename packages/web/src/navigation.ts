@@ -11,6 +11,7 @@ export type TNavKey =
   | 'analyzer'
   | 'roleplay'
   | 'learning'
+  | 'mytraining'
   | 'selfcare'
   | 'live-assist'
   | 'qa'
@@ -44,6 +45,7 @@ export const NAV_TREE: readonly TNavItem[] = [
   { key: 'analyzer', path: '/analyzer', roles: 'all' },
   { key: 'roleplay', path: '/roleplay', roles: 'all' },
   { key: 'learning', path: '/learning', roles: 'all' },
+  { key: 'mytraining', path: '/my', roles: 'all' },
   { key: 'selfcare', path: '/selfcare', roles: 'all' },
   { key: 'live-assist', path: '/live-assist', roles: LIVE_ASSIST_ROLES },
   { key: 'qa', path: '/qa', roles: QA_ROLES },

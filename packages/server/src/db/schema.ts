@@ -5,6 +5,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -632,4 +633,387 @@ export const qaFlagComments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('qa_flag_comments_flag_idx').on(t.flagId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Training operations, evaluation and incentives (SPEC §2.7, §2.8, §2.10)
+
+/** In-app notices: survey invitations and reminders, absences, approvals, escalations. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** What happened, e.g. survey_invite, survey_reminder, absence_warning, plan_returned, escalation. */
+    kind: text('kind').notNull(),
+    /** { zh, en } texts, written when the notice is made. */
+    title: jsonb('title').notNull(),
+    body: jsonb('body').notNull().default(sql`'{}'::jsonb`),
+    /** Where a click goes in the web app, e.g. /operations/surveys/<id>. */
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.organisationId, t.createdAt)],
+);
+
+/**
+ * A questionnaire: a quarterly needs analysis, the reaction questionnaire after a session
+ * (level 1), or any other. Questions are data (Likert, single, multiple, open text).
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** needs | reaction | general */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** TSurveyQuestion[] (shared/operations.ts). */
+    questions: jsonb('questions').notNull(),
+    /** Anonymous: answers are stored without the person, only their level, tenure band and team. */
+    isAnonymous: boolean('is_anonymous').notNull().default(false),
+    /** draft | open | closed */
+    status: text('status').notNull().default('draft'),
+    /** e.g. 2026-Q4 for a needs analysis. */
+    period: text('period'),
+    sessionId: uuid('session_id'),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('surveys_org_idx').on(t.organisationId, t.createdAt), uniqueIndex('surveys_session_key').on(t.sessionId)],
+);
+
+/** Who was asked. respondedAt is kept even for anonymous surveys (to remind only those who have not answered); the answers are not linked. */
+export const surveyRecipients = pgTable(
+  'survey_recipients',
+  {
+    surveyId: uuid('survey_id').notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.userId] }), index('survey_recipients_user_idx').on(t.userId)],
+);
+
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id').notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Null when the survey is anonymous. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** { [questionId]: number | string | string[] } */
+    answers: jsonb('answers').notNull(),
+    /** Snapshots for the breakdowns: the highest role held, months since hire, the first team. */
+    level: text('level').notNull(),
+    tenureMonths: integer('tenure_months'),
+    teamId: uuid('team_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('survey_responses_survey_idx').on(t.surveyId)],
+);
+
+/**
+ * A yearly training plan. Its working content lives here; each submission freezes a version.
+ * draft -> submitted -> approved | returned (-> draft again when edited).
+ */
+export const trainingPlans = pgTable(
+  'training_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull().default('draft'),
+    /** TPlanContent (shared/operations.ts): goals, items (themes, sessions), budget. */
+    content: jsonb('content').notNull(),
+    version: integer('version').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_plans_org_idx').on(t.organisationId, t.year)],
+);
+
+/** Every submitted version, and what the leader said about it. */
+export const trainingPlanVersions = pgTable(
+  'training_plan_versions',
+  {
+    planId: uuid('plan_id').notNull().references(() => trainingPlans.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    content: jsonb('content').notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** approved | returned | null while waiting */
+    decision: text('decision'),
+    decisionComment: text('decision_comment'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version] })],
+);
+
+/** A class, online module, drill or role-play day; may come from an approved plan's item. */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id').references(() => trainingPlans.id, { onDelete: 'set null' }),
+    planItemId: text('plan_item_id'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** classroom | online | drill | roleplay_day */
+    kind: text('kind').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    location: text('location').notNull().default(''),
+    instructorUserId: uuid('instructor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** An invited outside instructor. */
+    instructorName: text('instructor_name'),
+    courseId: uuid('course_id').references(() => courses.id, { onDelete: 'set null' }),
+    scenarioIds: text('scenario_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** A make-up session for people who missed the one named here. */
+    makeUpForSessionId: uuid('make_up_for_session_id'),
+    /** scheduled | held | cancelled */
+    status: text('status').notNull().default('scheduled'),
+    /** Short sign-in code shown by the instructor; accepted only between startsAt - 30 min and endsAt. */
+    signInCode: text('sign_in_code'),
+    /** When absences were settled and the reaction questionnaire sent. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_sessions_org_starts_idx').on(t.organisationId, t.startsAt)],
+);
+
+export const sessionEnrolments = pgTable(
+  'session_enrolments',
+  {
+    sessionId: uuid('session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** enrolled | present | late | excused | absent */
+    attendance: text('attendance').notNull().default('enrolled'),
+    signedInAt: timestamp('signed_in_at', { withTimezone: true }),
+    /** code | qr | manual */
+    signInMethod: text('sign_in_method'),
+    excuseReason: text('excuse_reason'),
+    markedBy: uuid('marked_by').references(() => users.id, { onDelete: 'set null' }),
+    markedAt: timestamp('marked_at', { withTimezone: true }),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index('session_enrolments_user_idx').on(t.userId)],
+);
+
+/** What a person must do after an unexcused absence: attend a make-up session or pass an exam. */
+export const makeUpTasks = pgTable(
+  'make_up_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    missedSessionId: uuid('missed_session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    /** session | exam */
+    kind: text('kind').notNull(),
+    makeUpSessionId: uuid('make_up_session_id').references(() => trainingSessions.id, { onDelete: 'set null' }),
+    examId: uuid('exam_id').references(() => exams.id, { onDelete: 'set null' }),
+    dueDate: date('due_date'),
+    /** open | done | waived */
+    status: text('status').notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('make_up_tasks_missed_key').on(t.missedSessionId, t.userId), index('make_up_tasks_user_idx').on(t.userId, t.status)],
+);
+
+/**
+ * Warnings, performance deductions, mandatory re-training and discipline escalations (SPEC §2.10).
+ * Visible only to the person, their supervisors and the training group.
+ */
+export const personRecords = pgTable(
+  'person_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** warning | deduction | retraining | discipline */
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    /** absence | complaint | manual */
+    sourceType: text('source_type').notNull(),
+    sourceId: text('source_id'),
+    /** Performance points deducted, for kind = deduction. */
+    points: integer('points'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('person_records_user_idx').on(t.organisationId, t.userId, t.createdAt), uniqueIndex('person_records_source_key').on(t.userId, t.kind, t.sourceType, t.sourceId)],
+);
+
+/** Mentor and new hire (SPEC §2.7): one active mentor per mentee. */
+export const mentorships = pgTable(
+  'mentorships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    mentorUserId: uuid('mentor_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    menteeUserId: uuid('mentee_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    startedOn: date('started_on').notNull(),
+    endedOn: date('ended_on'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('mentorships_org_idx').on(t.organisationId),
+    uniqueIndex('mentorships_active_mentee_key').on(t.organisationId, t.menteeUserId).where(sql`ended_on IS NULL`),
+  ],
+);
+
+export const mentorshipNotes = pgTable(
+  'mentorship_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mentorshipId: uuid('mentorship_id').notNull().references(() => mentorships.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mentorship_notes_idx').on(t.mentorshipId, t.createdAt)],
+);
+
+/** Milestones and the first weeks' checklist of a mentorship. */
+export const mentorshipTasks = pgTable(
+  'mentorship_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mentorshipId: uuid('mentorship_id').notNull().references(() => mentorships.id, { onDelete: 'cascade' }),
+    /** milestone | checklist */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: uuid('done_by').references(() => users.id, { onDelete: 'set null' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('mentorship_tasks_idx').on(t.mentorshipId, t.position)],
+);
+
+/** Level 4 (SPEC §2.8): a person's CS KPIs for one period, imported from the merchant's systems. */
+export const kpiRecords = pgTable(
+  'kpi_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    /** Satisfaction 0–100 (%), complaint/repurchase/escalation rates in %, resolution time in minutes. Null: not supplied. */
+    csat: doublePrecision('csat'),
+    complaintRate: doublePrecision('complaint_rate'),
+    repurchaseRate: doublePrecision('repurchase_rate'),
+    resolutionMinutes: doublePrecision('resolution_minutes'),
+    escalationRate: doublePrecision('escalation_rate'),
+    importId: uuid('import_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('kpi_records_person_period_key').on(t.organisationId, t.userId, t.periodStart, t.periodEnd), index('kpi_records_org_period_idx').on(t.organisationId, t.periodStart)],
+);
+
+export const kpiImports = pgTable('kpi_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  rowsImported: integer('rows_imported').notNull(),
+  /** [{ rowNumber, reason }] */
+  rejects: jsonb('rejects').notNull().default(sql`'[]'::jsonb`),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** Configurable point rules (SPEC §2.10); a rule's key names what earns it. */
+export const pointRules = pgTable(
+  'point_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** exam_passed | roleplay_score | clean_month | suggestion_adopted | session_attended */
+    key: text('key').notNull(),
+    points: integer('points').notNull(),
+    /** e.g. the role-play score to beat (85). */
+    threshold: integer('threshold'),
+    isEnabled: boolean('is_enabled').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('point_rules_org_key').on(t.organisationId, t.key)],
+);
+
+/** The points ledger: rule awards (once per source) and manual entries with a reason. Never updated, only added to. */
+export const pointEntries = pgTable(
+  'point_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    points: integer('points').notNull(),
+    reason: text('reason').notNull(),
+    /** Null for a manual entry. */
+    ruleKey: text('rule_key'),
+    sourceType: text('source_type'),
+    sourceId: text('source_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('point_entries_user_idx').on(t.organisationId, t.userId, t.createdAt), uniqueIndex('point_entries_rule_source_key').on(t.userId, t.ruleKey, t.sourceId)],
+);
+
+/** Innovation suggestions: anyone submits, trainers review, adopted ones earn points. */
+export const suggestions = pgTable(
+  'suggestions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** submitted | adopted | declined */
+    status: text('status').notNull().default('submitted'),
+    reviewNote: text('review_note'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('suggestions_org_idx').on(t.organisationId, t.status, t.createdAt)],
+);
+
+/** Half-yearly excellent-trainee (优秀学员) selection: weights, the ranked shortlist, the leader's choice. */
+export const traineeSelections = pgTable(
+  'trainee_selections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** e.g. 2026-H2 */
+    period: text('period').notNull(),
+    /** { exams, roleplay, attendance, kpi } summing to 100. */
+    weights: jsonb('weights').notNull(),
+    /** The ranking as computed when the shortlist was made: [{ userId, name, score, parts }]. */
+    ranking: jsonb('ranking').notNull().default(sql`'[]'::jsonb`),
+    shortlistSize: integer('shortlist_size').notNull().default(5),
+    /** draft | shortlisted | confirmed */
+    status: text('status').notNull().default('draft'),
+    chosenUserIds: uuid('chosen_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('trainee_selections_org_period_key').on(t.organisationId, t.period)],
 );

@@ -6,6 +6,12 @@ import type { TDb } from '../db/client.js';
 import { getEngine } from '../lib/engine.js';
 import { getScenarios } from '../lib/scenarios.js';
 import { buildOrganisation, buildTeam, buildTestConfig, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
+import { EVALUATION_POLICY } from '../test/policy/evaluation.js';
+import { NOTIFICATIONS_POLICY } from '../test/policy/notifications.js';
+import { PEOPLE_POLICY } from '../test/policy/people.js';
+import { PLANS_POLICY } from '../test/policy/plans.js';
+import { SURVEYS_POLICY } from '../test/policy/surveys.js';
+import type { TRouteCase } from '../test/policy/types.js';
 
 /**
  * Every route, called as every role and as another organisation's admin.
@@ -25,8 +31,6 @@ const COURSE_INPUT = { title: TEXT, summary: TEXT, audience: TEXT, tags: ['matri
 const LESSON_INPUT = { title: TEXT, summary: TEXT, minutes: 5, exercise: 'none', video: null, downloads: [], bodyMd: '正文', quizKeys: [] };
 const QUESTION_INPUT = { type: 'true_false', difficulty: 1, tags: ['matrix'], stem: '先共情？', options: [], answer: [true], explanation: '是。', rubric: null };
 const CASE_INPUT = { title: TEXT, kind: 'good', tags: [], goods: 'food', bodyMd: '正文' };
-
-type TRouteCase = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; allowed: readonly TRole[] | 'public'; body?: () => unknown };
 
 let ids: { user: string; team: string; attempt: string };
 
@@ -143,6 +147,12 @@ const POLICY: TRouteCase[] = [
   { method: 'GET', url: '/api/roleplay/settings', allowed: ['admin', 'trainer'] },
   { method: 'PUT', url: '/api/roleplay/settings', allowed: ADMIN, body: () => ({ isLlmEnabled: false }) },
   { method: 'POST', url: '/api/roleplay/assignments', allowed: ASSIGNERS, body: () => ({ scenarioId: SCENARIO, userIds: [ids.user] }) },
+  // Training operations, evaluation and incentives (SPEC §2.7, §2.8, §2.10): one file per area under test/policy/.
+  ...NOTIFICATIONS_POLICY,
+  ...SURVEYS_POLICY,
+  ...PLANS_POLICY,
+  ...PEOPLE_POLICY,
+  ...EVALUATION_POLICY,
 ];
 
 let app: TRouteApp;
@@ -186,7 +196,7 @@ function urlFor(route: TRouteCase): string {
   if (route.url === '/api/learning/files') return '/api/learning/files?name=matrix.png';
   if (route.url === '/api/qa/imports' && route.method === 'POST') return '/api/qa/imports?fileName=matrix.csv';
   if (route.url === '/api/learning/assets/:name') return '/api/learning/assets/no-such-asset.pdf';
-  if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam') || route.url.startsWith('/api/certificates/') || route.url.startsWith('/api/qa/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
+  if (route.url.startsWith('/api/learning/') || route.url.startsWith('/api/exam') || route.url.startsWith('/api/certificates/') || route.url.startsWith('/api/qa/') || route.url.startsWith('/api/ops/') || route.url.startsWith('/api/eval/')) return route.url.replace(':id', '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10');
   const id = route.url.includes('/teams/') ? ids.team : route.url.includes('/attempts/') ? ids.attempt : route.url.includes('/scenarios/') ? SCENARIO : ids.user;
   return route.url.replace(':id', id);
 }

@@ -9,8 +9,22 @@ import { organisations, qaImportChunks, qaImports, qaSources } from '../db/schem
 import { hashPassword } from '../lib/password.js';
 import { insertMembership, insertOrganisation, insertUser, replaceUserTeams } from '../repositories/user.repository.js';
 import { insertTeam } from '../repositories/team.repository.js';
+import { seedEvaluationDemo } from './demo-evaluation.js';
+import { seedPeopleDemo } from './demo-people.js';
+import { seedPlanDemo } from './demo-plans.js';
+import { seedSurveyDemo } from './demo-surveys.js';
 
 export const DEMO_ORGANISATION_SLUG = 'demo';
+
+/** The demo organisation's people and teams, handed to each area's demo seed. */
+export type TDemoPeople = {
+  /** login -> user id (admin, leader, deputy, trainer, supervisor, mentor, agent, agent01 … agent30). */
+  byLogin: Map<string, string>;
+  /** [pre-sales, after-sales] */
+  teamIds: string[];
+  /** user id -> hire date (YYYY-MM-DD) */
+  hireDates: Map<string, string>;
+};
 
 /** One login per role of SPEC §1, printed on start so a new install can be explored at once. */
 export const DEMO_ROLE_LOGINS: { login: string; displayName: string; roles: TRole[]; team?: 0 | 1 }[] = [
@@ -53,6 +67,7 @@ export async function seedDemoOrganisation(db: TDb, password: string): Promise<b
       })),
     ];
     const today = new Date();
+    const demoPeople: TDemoPeople = { byLogin: new Map(), teamIds, hireDates: new Map() };
     for (const [index, person] of people.entries()) {
       const userId = await insertUser(tx, { login: person.login, displayName: person.displayName, passwordHash: await hashPassword(password) });
       // Spread hire dates over two years; every fifth agent joined in the last month (a new hire who needs a mentor).
@@ -60,8 +75,15 @@ export async function seedDemoOrganisation(db: TDb, password: string): Promise<b
       const hireDate = new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
       await insertMembership(tx, { userId, organisationId, roles: person.roles, hireDate });
       if (person.team !== undefined) await replaceUserTeams(tx, organisationId, userId, [teamIds[person.team]!]);
+      demoPeople.byLogin.set(person.login, userId);
+      demoPeople.hireDates.set(userId, hireDate);
     }
     await queueDemoChatImport(tx, organisationId);
+    // Training operations: a needs survey, the year's plan and its sessions, mentors and points, KPIs.
+    await seedSurveyDemo(tx, organisationId, demoPeople);
+    await seedPlanDemo(tx, organisationId, demoPeople);
+    await seedPeopleDemo(tx, organisationId, demoPeople);
+    await seedEvaluationDemo(tx, organisationId, demoPeople);
     return true;
   });
 }

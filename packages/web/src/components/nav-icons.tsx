@@ -10,6 +10,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  ScheduleOutlined,
   ThunderboltOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -22,6 +23,7 @@ export const NAV_ICONS: Record<TNavKey, ReactNode> = {
   analyzer: <FileSearchOutlined />,
   roleplay: <CommentOutlined />,
   learning: <BookOutlined />,
+  mytraining: <ScheduleOutlined />,
   selfcare: <HeartOutlined />,
   'live-assist': <ThunderboltOutlined />,
   qa: <SafetyCertificateOutlined />,

@@ -1,5 +1,10 @@
 import 'i18next';
+import type evaluationZhCN from './evaluation.zh-CN.json';
 import type learnZhCN from './learn.zh-CN.json';
+import type opsZhCN from './ops.zh-CN.json';
+import type peopleZhCN from './people.zh-CN.json';
+import type plansZhCN from './plans.zh-CN.json';
+import type surveysZhCN from './surveys.zh-CN.json';
 import type qaZhCN from './qa.zh-CN.json';
 import type teachZhCN from './teach.zh-CN.json';
 import type zhCN from './zh-CN.json';
@@ -8,6 +13,6 @@ import type zhCN from './zh-CN.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN; qa: typeof qaZhCN } };
+    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN; qa: typeof qaZhCN; ops: typeof opsZhCN; surveys: typeof surveysZhCN; plans: typeof plansZhCN; people: typeof peopleZhCN; evaluation: typeof evaluationZhCN } };
   }
 }

@@ -6,6 +6,16 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import learnEn from './learn.en.json';
 import learnZhCN from './learn.zh-CN.json';
+import evaluationEn from './evaluation.en.json';
+import evaluationZhCN from './evaluation.zh-CN.json';
+import opsEn from './ops.en.json';
+import opsZhCN from './ops.zh-CN.json';
+import peopleEn from './people.en.json';
+import peopleZhCN from './people.zh-CN.json';
+import plansEn from './plans.en.json';
+import plansZhCN from './plans.zh-CN.json';
+import surveysEn from './surveys.en.json';
+import surveysZhCN from './surveys.zh-CN.json';
 import qaEn from './qa.en.json';
 import qaZhCN from './qa.zh-CN.json';
 import teachEn from './teach.en.json';
@@ -24,11 +34,11 @@ const STORAGE_KEY = 'calmdesk.locale';
 
 /**
  * The learning pages keep their texts in files of their own: `learn.*` for learners, `teach.*` for trainers;
- * so does 对话质检: `qa.*`.
+ * so does 对话质检: `qa.*`; 培训运营 and 我的培训: `ops.*` (shared), `surveys.*`, `plans.*`, `people.*`; 效果评估: `evaluation.*`.
  */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, learn: learnZhCN, teach: teachZhCN, qa: qaZhCN } },
-  en: { translation: { ...en, learn: learnEn, teach: teachEn, qa: qaEn } },
+  'zh-CN': { translation: { ...zhCN, learn: learnZhCN, teach: teachZhCN, qa: qaZhCN, ops: opsZhCN, surveys: surveysZhCN, plans: plansZhCN, people: peopleZhCN, evaluation: evaluationZhCN } },
+  en: { translation: { ...en, learn: learnEn, teach: teachEn, qa: qaEn, ops: opsEn, surveys: surveysEn, plans: plansEn, people: peopleEn, evaluation: evaluationEn } },
 } as const;
 
 function isLocale(value: unknown): value is TLocale {

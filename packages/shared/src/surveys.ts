@@ -1,0 +1,2 @@
+/** Needs analysis and reaction questionnaires (SPEC §2.7, §2.8 level 1): /api/ops/surveys/*. */
+export {};
