@@ -830,6 +830,9 @@ export const makeUpTasks = pgTable(
     /** open | done | waived */
     status: text('status').notNull().default('open'),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /** Why a trainer waived the task (e.g. 已参加外部同主题培训), and who did. */
+    waiveReason: text('waive_reason'),
+    waivedBy: uuid('waived_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('make_up_tasks_missed_key').on(t.missedSessionId, t.userId), index('make_up_tasks_user_idx').on(t.userId, t.status)],
