@@ -1,4 +1,4 @@
-import { CheckOutlined, MessageOutlined, RobotOutlined, SendOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckOutlined, RobotOutlined, SendOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Input, Pagination, Skeleton, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { RiskTags, ScoreTag } from './conversation-tags';
 import { useQaLabels } from './labels';
 import { QaHeader } from './qa-header';
 import './qa.css';
+import './coaching.css';
 
 const PAGE_SIZE = 10;
 const when = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : null);
@@ -38,7 +39,7 @@ function Reason({ item }: { item: TQaCoachingItem }) {
           <Tag icon={<UserOutlined />} color="blue" style={{ marginInlineEnd: 0 }}>
             {t('qa.coaching.byPerson', { name: item.createdBy?.displayName ?? t('qa.coaching.someone') })}
           </Tag>
-          <Typography.Text style={{ whiteSpace: 'pre-wrap', flex: '1 1 240px' }}>{reason.text}</Typography.Text>
+          <Typography.Text className="cd-qa-coaching__quote">{reason.text}</Typography.Text>
         </>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto', whiteSpace: 'nowrap' }}>
@@ -63,9 +64,9 @@ function Thread({ item }: { item: TQaCoachingItem }) {
     );
   };
   return (
-    <div className="cd-qa-thread" data-testid={`qa-coaching-thread-${item.id}`}>
+    <div className="cd-qa-coaching__thread" data-testid={`qa-coaching-thread-${item.id}`}>
       {item.comments.map((entry) => (
-        <div key={entry.id} className="cd-qa-thread__comment" data-testid="qa-coaching-comment">
+        <div key={entry.id} className="cd-qa-coaching__comment" data-testid="qa-coaching-comment">
           <Flex gap={8} align="baseline">
             <Typography.Text strong>{entry.author?.displayName ?? t('qa.coaching.someone')}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -75,7 +76,7 @@ function Thread({ item }: { item: TQaCoachingItem }) {
           <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.body}</Typography.Paragraph>
         </div>
       ))}
-      <Flex gap={8} align="flex-end" style={{ marginTop: item.comments.length > 0 ? 8 : 0 }}>
+      <Flex gap={8} align="flex-end" style={{ marginTop: item.comments.length > 0 ? 4 : 0 }}>
         <Input.TextArea
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
@@ -117,7 +118,7 @@ function CoachingCard({ item }: { item: TQaCoachingItem }) {
               {conversation.agent.name ?? t('common.none')}
             </Typography.Text>
             <ScoreTag score={conversation.score} />
-            <RiskTags hadHighRisk={conversation.hadHighRisk} isEscalationMissed={conversation.isEscalationMissed} />
+            {conversation.hadHighRisk && <RiskTags hadHighRisk isEscalationMissed={conversation.isEscalationMissed} />}
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {[when(conversation.startedAt) ?? t('qa.conversations.noTime'), conversation.shop, conversation.channel, conversation.externalId].filter(Boolean).join(' · ')}
@@ -201,8 +202,8 @@ export default function CoachingPage() {
   return (
     <div data-testid="qa-coaching">
       <QaHeader tab="coaching" />
-      <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-        <MessageOutlined /> {t('qa.coaching.intro')}
+      <Typography.Paragraph type="secondary" style={{ marginTop: -4, maxWidth: 960 }}>
+        {t('qa.coaching.intro')}
       </Typography.Paragraph>
       <Tabs
         activeKey={status}

@@ -77,6 +77,7 @@ export function FlagButton({ conversationId, style }: { conversationId: string; 
           placeholder={t('qa.coaching.reasonPlaceholder')}
           aria-label={t('qa.coaching.reason')}
           autoFocus
+          style={{ marginBottom: 16 }}
           data-testid="qa-flag-reason"
         />
       </Modal>

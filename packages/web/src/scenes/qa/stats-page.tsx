@@ -16,6 +16,9 @@ import { QaHeader } from './qa-header';
 import { compareNullable, dailyOption, dailySeries, issueBars, issueOption, percentOf, statsFiltersFromParams, statsFiltersToParams, statsQuery, totalIssueRate, type TStatsChartWords, type TStatsFilters } from './stats';
 import './qa.css';
 
+/** Both charts this tall, so their cards line up (the language chart grows past ten kinds). */
+const CHART_HEIGHT = 320;
+
 /** A KPI card: the figure big, what it means on hover. */
 function Kpi({ title, help, value, suffix, tone, testId, footer }: { title: string; help: string; value: ReactNode; suffix?: string; tone?: 'danger' | 'warning'; testId: string; footer?: ReactNode }) {
   const color = tone === 'danger' ? '#cf1322' : tone === 'warning' ? '#d46b08' : undefined;
@@ -97,6 +100,8 @@ export default function StatsPage() {
   const teamChoices = (options?.teams ?? []).map((team) => ({ value: team.id, label: team.name }));
   if (filters.teamId && !teamChoices.some((choice) => choice.value === filters.teamId)) teamChoices.push({ value: filters.teamId, label: t('qa.stats.otherTeam') });
 
+  // A row's language issues stand out when above everyone's together (the filters' totals).
+  const averageIssueRate = totalIssueRate(totals?.issueRates ?? {});
   const columns = (kind: 'agent' | 'team'): TableProps<TQaStatsRow>['columns'] => [
     {
       key: 'name',
@@ -116,34 +121,34 @@ export default function StatsPage() {
         </Flex>
       ),
     },
-    { key: 'conversations', title: t('qa.stats.conversations'), align: 'right', defaultSortOrder: 'descend', sorter: (a, b) => a.conversations - b.conversations, render: (_, row) => row.conversations.toLocaleString() },
+    { key: 'conversations', title: t('qa.stats.colConversations'), align: 'right', defaultSortOrder: 'descend', sorter: (a, b) => a.conversations - b.conversations, render: (_, row) => row.conversations.toLocaleString() },
     {
       key: 'score',
-      title: t('qa.stats.averageScore'),
+      title: t('qa.stats.colScore'),
       align: 'center',
       sorter: (a, b, order) => compareNullable(a.averageScore, b.averageScore, order),
       render: (_, row) => <ScoreTag score={row.averageScore === null ? null : Math.round(row.averageScore)} />,
     },
-    { key: 'deEscalation', title: t('qa.stats.deEscalation'), align: 'right', sorter: (a, b) => a.deEscalationRate - b.deEscalationRate, render: (_, row) => <Figure value={percentOf(row.deEscalationRate)} suffix="%" /> },
-    { key: 'empathy', title: t('qa.stats.empathy'), align: 'right', sorter: (a, b, order) => compareNullable(a.empathyRate, b.empathyRate, order), render: (_, row) => <Figure value={row.empathyRate} suffix="%" /> },
-    { key: 'highRisk', title: t('qa.stats.highRisk'), align: 'right', sorter: (a, b) => a.highRiskConversations - b.highRiskConversations, render: (_, row) => row.highRiskConversations },
+    { key: 'deEscalation', title: t('qa.stats.colDeEscalation'), align: 'right', sorter: (a, b) => a.deEscalationRate - b.deEscalationRate, render: (_, row) => <Figure value={percentOf(row.deEscalationRate)} suffix="%" /> },
+    { key: 'empathy', title: t('qa.stats.colEmpathy'), align: 'right', sorter: (a, b, order) => compareNullable(a.empathyRate, b.empathyRate, order), render: (_, row) => <Figure value={row.empathyRate} suffix="%" /> },
+    { key: 'highRisk', title: t('qa.stats.colHighRisk'), align: 'right', sorter: (a, b) => a.highRiskConversations - b.highRiskConversations, render: (_, row) => row.highRiskConversations },
     {
       key: 'missed',
-      title: t('qa.stats.missed'),
+      title: t('qa.stats.colMissed'),
       align: 'right',
       sorter: (a, b) => a.missedEscalations - b.missedEscalations,
       render: (_, row) => <Typography.Text type={row.missedEscalations > 0 ? 'danger' : undefined} strong={row.missedEscalations > 0}>{row.missedEscalations}</Typography.Text>,
     },
     {
       key: 'firstResponse',
-      title: t('qa.stats.firstResponse'),
+      title: t('qa.stats.colFirstResponse'),
       align: 'right',
       sorter: (a, b, order) => compareNullable(a.averageFirstResponseSeconds, b.averageFirstResponseSeconds, order),
       render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{labels.duration(row.averageFirstResponseSeconds === null ? null : Math.round(row.averageFirstResponseSeconds))}</span>,
     },
     {
       key: 'avgResponse',
-      title: t('qa.stats.avgResponse'),
+      title: t('qa.stats.colAvgResponse'),
       align: 'right',
       sorter: (a, b, order) => compareNullable(a.averageResponseSeconds, b.averageResponseSeconds, order),
       render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{labels.duration(row.averageResponseSeconds === null ? null : Math.round(row.averageResponseSeconds))}</span>,
@@ -151,7 +156,7 @@ export default function StatsPage() {
     {
       key: 'issues',
       title: (
-        <Tooltip title={t('qa.stats.issuesHelp')}>
+        <Tooltip title={t('qa.stats.colIssuesHelp')}>
           <span style={{ whiteSpace: 'nowrap' }}>
             {t('qa.stats.colIssues')} <QuestionCircleOutlined style={{ fontSize: 12, color: '#8c8c8c' }} />
           </span>
@@ -166,7 +171,7 @@ export default function StatsPage() {
           <Typography.Text type="secondary">0</Typography.Text>
         ) : (
           <Tooltip title={kinds.map(([category, rate]) => `${analyzerLabels.issue(category)} ${rate}`).join(t('qa.listSeparator'))}>
-            <Typography.Text type={total >= 5 ? 'warning' : undefined} style={{ borderBottom: '1px dotted #bfbfbf', cursor: 'help' }}>
+            <Typography.Text type={total > averageIssueRate ? 'warning' : undefined} style={{ borderBottom: '1px dotted #bfbfbf', cursor: 'help' }}>
               {total}
             </Typography.Text>
           </Tooltip>
@@ -300,8 +305,11 @@ export default function StatsPage() {
                   {points.length === 0 ? (
                     <Empty description={t('qa.stats.noDays')} />
                   ) : (
-                    <EChart option={dayChart} height={300} ariaLabel={t('qa.stats.byDayAria', { count: points.length })} testId="qa-stats-day-chart" />
+                    <EChart option={dayChart} height={CHART_HEIGHT} ariaLabel={t('qa.stats.byDayAria', { count: points.length })} testId="qa-stats-day-chart" />
                   )}
+                  <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+                    {t('qa.stats.byDayHelp')}
+                  </Typography.Paragraph>
                 </Card>
               </Col>
               <Col xs={24} xl={9}>
@@ -309,7 +317,7 @@ export default function StatsPage() {
                   {bars.length === 0 ? (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('qa.stats.noIssues')} />
                   ) : (
-                    <EChart option={issueChart} height={Math.max(180, 60 + bars.length * 34)} ariaLabel={t('qa.stats.issuesAria', { count: bars.length })} testId="qa-stats-issue-chart" />
+                    <EChart option={issueChart} height={Math.max(CHART_HEIGHT, 40 + bars.length * 28)} ariaLabel={t('qa.stats.issuesAria', { count: bars.length })} testId="qa-stats-issue-chart" />
                   )}
                   <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
                     {t('qa.stats.issuesHelp')}
@@ -318,7 +326,7 @@ export default function StatsPage() {
               </Col>
             </Row>
 
-            <Card variant="borderless" title={t('qa.stats.byAgent')} style={{ marginBottom: 16 }}>
+            <Card variant="borderless" title={t('qa.stats.byAgent')} style={{ marginBottom: 16 }} data-testid="qa-stats-agents">
               <Table<TQaStatsRow>
                 rowKey="key"
                 size="middle"
@@ -328,10 +336,9 @@ export default function StatsPage() {
                 scroll={{ x: 'max-content' }}
                 pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
                 onRow={(row) => ({ 'data-testid': `qa-stats-agent-${row.key}`, 'data-name': row.name }) as never}
-                data-testid="qa-stats-agents"
               />
             </Card>
-            <Card variant="borderless" title={t('qa.stats.byTeam')}>
+            <Card variant="borderless" title={t('qa.stats.byTeam')} data-testid="qa-stats-teams">
               <Table<TQaStatsRow>
                 rowKey="key"
                 size="middle"
@@ -342,7 +349,6 @@ export default function StatsPage() {
                 pagination={false}
                 locale={{ emptyText: t('qa.stats.noTeams') }}
                 onRow={(row) => ({ 'data-testid': `qa-stats-team-${row.key}`, 'data-name': row.name }) as never}
-                data-testid="qa-stats-teams"
               />
             </Card>
           </>

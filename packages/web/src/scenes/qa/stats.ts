@@ -220,8 +220,9 @@ export function issueOption(bars: readonly [string, number][], words: TStatsChar
   return {
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    grid: { left: 8, right: 40, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: words.issueAxis, nameLocation: 'middle', nameGap: 24, minInterval: 0.1, splitNumber: 3 },
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    // The axis unit (per 100 agent messages) is said under the chart and in the tooltip.
+    xAxis: { type: 'value', minInterval: 0.1, splitNumber: 3 },
     yAxis: { type: 'category', data: ordered.map(([category]) => words.issue(category)), axisTick: { show: false } },
     series: [
       {
