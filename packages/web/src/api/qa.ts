@@ -308,3 +308,22 @@ export function useUpdateQaSettings() {
     onSuccess: (saved) => queryClient.setQueryData(qaSettingsKey, saved),
   });
 }
+
+// ---------------------------------------------------------------------------
+// Practise this
+
+/** The draft scenario "Practise this" makes (the summary the role-play list shows). */
+export type TQaPractiseDraft = import('@calmdesk/shared').TScenarioSummary;
+
+/**
+ * "Practise this" (trainers): makes a draft role-play scenario from a conversation, with the
+ * customer's lines masked, and refreshes the role-play scenario list so the authoring page
+ * shows the draft (key as queryKeys.roleplayScenarios).
+ */
+export function usePractiseQaConversation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (conversationId: string) => apiFetch<TQaPractiseDraft>(`/api/qa/conversations/${enc(conversationId)}/practise`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['roleplay', 'scenarios'] }),
+  });
+}

@@ -1,13 +1,15 @@
-import { AimOutlined, ArrowLeftOutlined, FallOutlined, RiseOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Flex, Progress, Result, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { AimOutlined, ArrowLeftOutlined, FallOutlined, PlayCircleOutlined, RiseOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Result, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { useQaConversation } from '../../api/qa';
+import { usePractiseQaConversation, useQaConversation } from '../../api/qa';
 import { EChart } from '../../components/echart';
+import { useCurrentSession } from '../../hooks/use-current-session';
 import { useErrorMessage } from '../../hooks/use-error-message';
 import { useAnalyzerLabels } from '../analyzer/labels';
+import { roleplayAccess } from '../roleplay/access';
 import { escalationFocus, readAnalysis, trajectorySeries, type TAnalysisView } from './analysis';
 import { ChatMessage, type TMessageFocus } from './chat-message';
 import { DeEscalatedMark, FlagTags } from './conversation-tags';
@@ -59,6 +61,8 @@ function ScoreCard({ analysis }: { analysis: TAnalysisView }) {
  * One conversation at /qa/conversations/:conversationId: the score and its breakdown, the
  * customer's temperature over the conversation, response times, escalation (the message it
  * is about outlined in the chat), language, and the chat itself with every message's reading.
+ * Trainers also get "Practise this": a draft role-play scenario made from the conversation,
+ * opened in the authoring page.
  */
 export default function ConversationPage() {
   const { conversationId = '' } = useParams();
@@ -70,6 +74,11 @@ export default function ConversationPage() {
   const analyzerLabels = useAnalyzerLabels();
   const conversationQuery = useQaConversation(conversationId);
   const conversation = conversationQuery.data;
+  const session = useCurrentSession();
+  const { message } = App.useApp();
+  const practise = usePractiseQaConversation();
+  // The server lets QA readers (everyone on this page) who also author scenarios do it: trainers.
+  const canPractise = roleplayAccess(session.roles).canAuthor;
 
   const analysis = useMemo(() => (conversation ? readAnalysis(conversation.analysis) : null), [conversation]);
   const points = useMemo(() => (conversation && analysis ? trajectorySeries(analysis, conversation.messages) : []), [conversation, analysis]);
@@ -90,13 +99,30 @@ export default function ConversationPage() {
 
   // Back to the list as it was (its filters are in the address) when we came from it.
   const back = () => (location.key !== 'default' ? navigate(-1) : navigate('/qa'));
+  const startPractise = () =>
+    practise.mutate(conversationId, {
+      onSuccess: (draft) => {
+        void message.success(t('qa.practise.created', { id: draft.id }));
+        navigate(`/roleplay/authoring?edit=${encodeURIComponent(draft.id)}`);
+      },
+      onError: (err) => void message.error(errorMessage(err)),
+    });
   const header = (
     <QaHeader
       tab="conversations"
       extra={
-        <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="qa-conversation-back">
-          {t('qa.conversation.back')}
-        </Button>
+        <Flex gap={8} wrap>
+          {canPractise && conversation && (
+            <Tooltip title={t('qa.practise.hint')}>
+              <Button icon={<PlayCircleOutlined />} onClick={startPractise} loading={practise.isPending} data-testid="qa-practise">
+                {t('qa.practise.button')}
+              </Button>
+            </Tooltip>
+          )}
+          <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="qa-conversation-back">
+            {t('qa.conversation.back')}
+          </Button>
+        </Flex>
       }
     />
   );

@@ -1,9 +1,9 @@
 import { CheckCircleOutlined, CopyOutlined, DeleteOutlined, EditOutlined, EyeOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Collapse, Empty, Flex, Input, Row, Skeleton, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { AppError, apiFetch } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useDeleteScenario, useSaveScenario, useScenarios, useStartAttempt, useValidateScenario, type TScenarioSummary } from '../../api/roleplay';
@@ -27,7 +27,8 @@ const HELP_KEYS = ['meters', 'moves', 'effects', 'ending', 'lines', 'ids'] as co
  * Scenario authoring at /roleplay/authoring (trainers): the scenarios (built-in ones to read
  * and copy, the organisation's own to edit or delete), a YAML editor that checks the text
  * and points at each error's line, save as draft or publish, and a test-play that starts an
- * attempt on the saved scenario.
+ * attempt on the saved scenario. The open scenario is in the address (?edit=<id>), so a link
+ * such as the one "Practise this" in 对话质检 follows opens it straight in the editor.
  */
 export default function AuthoringPage() {
   const { t } = useTranslation();
@@ -50,12 +51,58 @@ export default function AuthoringPage() {
   const [isLoading, setLoading] = useState(false);
   const [check, setCheck] = useState<TCheck>({ state: 'none' });
   const editorRef = useRef<HTMLTextAreaElement | null>(null);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const editId = searchParams.get('edit');
+  /** The ?edit= id already opened (or being opened), so the address opens it once. */
+  const openedEditId = useRef<string | null>(null);
 
   const scenarios = useMemo(() => scenariosQuery.data ?? [], [scenariosQuery.data]);
   const builtIn = scenarios.filter((scenario) => scenario.source !== 'custom');
   const custom = scenarios.filter((scenario) => scenario.source === 'custom');
   const isDirty = editing !== null && yaml !== savedYaml;
   const isReadOnly = editing?.kind === 'builtin';
+
+  // ?edit=<id>: open that scenario. A draft made a moment ago appears once the list has been
+  // fetched again, so wait for that; an unknown id ends in the source call's 404 message.
+  useEffect(() => {
+    if (!access.canAuthor || !editId || openedEditId.current === editId) return;
+    const listed = scenariosQuery.data?.find((scenario) => scenario.id === editId);
+    if (!listed && (scenariosQuery.isFetching || scenariosQuery.isPending)) return;
+    openedEditId.current = editId;
+    const next: TEditing = { kind: listed && listed.source !== 'custom' ? 'builtin' : 'custom', id: editId };
+    setEditing(next);
+    setLoading(true);
+    queryClient
+      .fetchQuery({
+        queryKey: queryKeys.roleplayScenarioSource(editId),
+        queryFn: ({ signal }) => apiFetch<{ yaml: string }>(`/api/roleplay/scenarios/${encodeURIComponent(editId)}/source`, { signal }),
+        staleTime: 0,
+      })
+      .then(({ yaml: source }) => {
+        setYaml(source);
+        setSavedYaml(source);
+        setCheck({ state: 'none' });
+      })
+      .catch((err: unknown) => {
+        setEditing(null);
+        void message.error(errorMessage(err));
+      })
+      .finally(() => setLoading(false));
+  }, [access.canAuthor, editId, scenariosQuery.data, scenariosQuery.isFetching, scenariosQuery.isPending, queryClient, message, errorMessage]);
+
+  /** Keeps ?edit= on the scenario in the editor (none for an unsaved copy), without a history entry. */
+  const showInAddress = (id: string | null) => {
+    openedEditId.current = id;
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (id === null) next.delete('edit');
+        else next.set('edit', id);
+        return next;
+      },
+      { replace: true },
+    );
+  };
 
   if (!access.canAuthor) return <NoAccessPage />;
 
@@ -83,6 +130,7 @@ export default function AuthoringPage() {
   };
 
   const load = (next: TEditing, source: string) => {
+    showInAddress(next.kind === 'new' ? null : next.id);
     setEditing(next);
     setYaml(source);
     setSavedYaml(next.kind === 'new' ? '' : source);
@@ -124,6 +172,7 @@ export default function AuthoringPage() {
           () => {
             void message.success(t('roleplay.authoring.deleted'));
             if (editing?.kind === 'custom' && editing.id === scenario.id) {
+              showInAddress(null);
               setEditing(null);
               setYaml('');
               setSavedYaml('');
@@ -146,6 +195,7 @@ export default function AuthoringPage() {
       { id, body: { yaml, status } },
       {
         onSuccess: (saved) => {
+          showInAddress(saved.id);
           setEditing({ kind: 'custom', id: saved.id });
           setSavedYaml(yaml);
           setCheck({ state: 'valid' });
