@@ -79,6 +79,19 @@ describe('practiseScenarioBuild', () => {
     expect(scenario.family).toBe('complaint');
   });
 
+  it('files a flat line read as angry only because of the heat before it as tense, and outbursts and threats as hot', () => {
+    const { scenario } = build([
+      customer('我双11前一天付的，到现在还没发货！！！', reading('angry', 0.6)),
+      agent('您好，我先帮您查，请稍等一下'),
+      customer('缺货为什么不早说？再不发货我就投诉到平台', reading('angry', 0.7, { riskReasons: ['threat', 'angry'], threats: ['platform'] })),
+      agent('今天18点前发出，发出后我把快递单号发给您'),
+      customer('那我等到6点', reading('angry', 0.3)),
+    ]);
+    expect(scenario.lines.hot).toContain('缺货为什么不早说？再不发货我就投诉到平台');
+    expect(scenario.lines.hot).not.toContain('那我等到6点');
+    expect(scenario.lines.tense).toContain('那我等到6点');
+  });
+
   it('masks phone numbers, addresses and names in every line taken from the conversation, even when stored unmasked', () => {
     const messages = [
       customer('收件人张伟，电话13812345678，寄到浙江省杭州市西湖区文三路199号阳光小区3栋501', reading('calm', 0.1)),

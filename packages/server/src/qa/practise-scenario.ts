@@ -57,6 +57,11 @@ const MIN_LINES_PER_BAND = 2;
  */
 const HOT_AT = 70;
 const TENSE_AT = 40;
+/**
+ * A hot line also needs some intensity of its own (or a threat or insult): after a row of angry
+ * messages the analyser reads a flat "那我等到6点" as angry too, and it is no outburst.
+ */
+const HOT_MIN_INTENSITY = 0.4;
 /** Start anger stays under the escalation threshold so the first reply decides, not the file. */
 const MAX_START_ANGER = 85;
 
@@ -437,8 +442,9 @@ export function practiseScenarioBuild(source: TPractiseSource, taken: ReadonlySe
   // The customer's other lines, by how hot each message was; pleased ones close the scenario.
   const rest = lines.filter((line) => !opening.used.has(line.index) && !line.isGreeting && line.text !== opening.text);
   const hottestFirst = [...rest].sort((a, b) => b.temperature - a.temperature);
-  const hot = hottestFirst.filter((line) => line.temperature >= HOT_AT).map((line) => line.text);
-  const tense = hottestFirst.filter((line) => line.temperature >= TENSE_AT && line.temperature < HOT_AT).map((line) => line.text);
+  const isHot = (line: TCustomerLine) => line.temperature >= HOT_AT && (line.reading.intensity >= HOT_MIN_INTENSITY || line.reading.riskReasons.includes('threat') || line.reading.riskReasons.includes('insult'));
+  const hot = hottestFirst.filter(isHot).map((line) => line.text);
+  const tense = hottestFirst.filter((line) => line.temperature >= TENSE_AT && !isHot(line)).map((line) => line.text);
   const calmer = rest.filter((line) => line.temperature < TENSE_AT && line.reading.emotion !== 'positive').map((line) => line.text);
   const pleased = rest.filter((line) => line.reading.emotion === 'positive').map((line) => line.text);
 
