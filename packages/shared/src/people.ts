@@ -107,6 +107,8 @@ export const ZMentorshipDetail = ZMentorshipSummary.extend({
   /** What the caller may do here. */
   canWrite: z.boolean(),
   canEnd: z.boolean(),
+  /** Whether the caller may open the mentee's QA conversations (the QA pages show a mentor or supervisor their teams' only). */
+  canOpenQa: z.boolean(),
 });
 export type TMentorshipDetail = z.infer<typeof ZMentorshipDetail>;
 

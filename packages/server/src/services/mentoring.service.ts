@@ -10,7 +10,7 @@ import { findEnrolmentsOfUser } from '../repositories/learning.repository.js';
 import { findAttempts } from '../repositories/roleplay.repository.js';
 import { findMember, findUserTeams } from '../repositories/user.repository.js';
 import { recordAudit } from './audit.service.js';
-import { NO_USER } from './learning.service.js';
+import { NO_USER, visibleUserIds } from './learning.service.js';
 import { notify } from './notification.service.js';
 import { isTrainingGroup, managedUserIds, todayInChina } from './record.service.js';
 
@@ -301,6 +301,13 @@ export async function menteeResults(db: TDb, organisationId: string, userId: str
   };
 }
 
+/** Mirrors the QA pages' rule (qa-conversation.service.ts): the training group reads every agent's conversations, others their teams'. */
+async function canOpenConversationsOf(deps: TDeps, auth: TAuthContext, userId: string): Promise<boolean> {
+  if (!hasAnyRole(auth.roles, ['mentor', 'supervisor', 'trainer', 'deputy', 'leader', 'admin'])) return false;
+  const visible = await visibleUserIds(deps, auth);
+  return visible === undefined || visible.includes(userId);
+}
+
 /**
  * One mentorship for its mentor, the training group or the mentee's supervisor: the checklist,
  * the mentee's results and (mentor and training group only) the coaching notes.
@@ -330,6 +337,7 @@ export async function getMentorship(deps: TDeps, auth: TAuthContext, mentorshipI
     results: await menteeResults(deps.db, auth.organisationId, row.menteeUserId),
     canWrite,
     canEnd,
+    canOpenQa: await canOpenConversationsOf(deps, auth, row.menteeUserId),
   };
 }
 
