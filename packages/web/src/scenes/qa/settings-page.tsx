@@ -113,6 +113,7 @@ export default function SettingsPage() {
                 <InputNumber min={RETENTION_MIN_DAYS} max={RETENTION_MAX_DAYS} precision={0} suffix={t('qa.settings.days')} style={{ width: 140 }} data-testid="qa-settings-retention-days" />
               </Form.Item>
             )}
+            {isRetentionEnabled && <Typography.Text>{t('qa.settings.retentionAfter')}</Typography.Text>}
           </Flex>
           <Typography.Paragraph type="secondary">{t('qa.settings.retentionHelp', { min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS })}</Typography.Paragraph>
 
