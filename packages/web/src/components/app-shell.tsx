@@ -21,6 +21,7 @@ import { ErrorBoundary } from './error-boundary';
 import { FullPageSpin } from './full-page-spin';
 import { LanguageSwitch } from './language-switch';
 import { NAV_ICONS } from './nav-icons';
+import { NotificationBell } from './notification-bell';
 
 const { Header, Sider, Content } = Layout;
 const SIDER_WIDTH = 220;
@@ -135,6 +136,7 @@ export function AppShell() {
           />
           <OrganisationSwitcher />
           <div className="cd-header__spacer" />
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Header>
