@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Skeleto
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useQaStats, type TQaStatsRow } from '../../api/qa';
 import { EChart } from '../../components/echart';
 import { useCurrentSession } from '../../hooks/use-current-session';
@@ -13,7 +13,7 @@ import { qaAccess } from './access';
 import { ScoreTag } from './conversation-tags';
 import { useQaLabels } from './labels';
 import { QaHeader } from './qa-header';
-import { compareNullable, dailyOption, dailySeries, issueBars, issueOption, percentOf, statsFiltersFromParams, statsFiltersToParams, statsQuery, totalIssueRate, type TStatsChartWords, type TStatsFilters } from './stats';
+import { compareNullable, conversationsLinkOf, dailyOption, dailySeries, issueBars, issueOption, percentOf, statsFiltersFromParams, statsFiltersToParams, statsQuery, totalIssueRate, type TStatsChartWords, type TStatsFilters } from './stats';
 import './qa.css';
 
 /** Both charts this tall, so their cards line up (the language chart grows past ten kinds). */
@@ -108,18 +108,30 @@ export default function StatsPage() {
       title: kind === 'agent' ? t('qa.stats.colAgent') : t('qa.stats.colTeam'),
       fixed: 'left',
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
-      render: (_, row) => (
-        <Flex gap={6} align="center" wrap={false}>
+      render: (_, row) => {
+        const link = conversationsLinkOf(kind, row.key, filters);
+        const name = (
           <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
             {row.name}
           </Typography.Text>
-          {kind === 'agent' && row.key.startsWith('name:') && (
-            <Tooltip title={t('qa.conversations.unmatchedHelp')}>
-              <Tag style={{ marginInlineEnd: 0 }}>{t('qa.conversations.unmatched')}</Tag>
-            </Tooltip>
-          )}
-        </Flex>
-      ),
+        );
+        return (
+          <Flex gap={6} align="center" wrap={false}>
+            {link ? (
+              <Link to={link} title={t('qa.stats.openConversations')} data-testid={`qa-stats-${kind}-link`}>
+                {name}
+              </Link>
+            ) : (
+              name
+            )}
+            {kind === 'agent' && row.key.startsWith('name:') && (
+              <Tooltip title={t('qa.conversations.unmatchedHelp')}>
+                <Tag style={{ marginInlineEnd: 0 }}>{t('qa.conversations.unmatched')}</Tag>
+              </Tooltip>
+            )}
+          </Flex>
+        );
+      },
     },
     { key: 'conversations', title: t('qa.stats.colConversations'), align: 'right', defaultSortOrder: 'descend', sorter: (a, b) => a.conversations - b.conversations, render: (_, row) => row.conversations.toLocaleString() },
     {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TQaStatsRow } from '../../api/qa';
-import { compareNullable, dailyOption, dailySeries, FILL_DAYS_MAX, issueBars, issueOption, percentOf, statsFiltersFromParams, statsFiltersToParams, statsQuery, totalIssueRate, type TStatsChartWords } from './stats';
+import { compareNullable, conversationsLinkOf, dailyOption, dailySeries, FILL_DAYS_MAX, issueBars, issueOption, percentOf, statsFiltersFromParams, statsFiltersToParams, statsQuery, totalIssueRate, type TStatsChartWords } from './stats';
 
 const TEAM = '5f0c1f7e-3a52-4d8e-9d3a-2b7c1c9e4a10';
 
@@ -146,5 +146,16 @@ describe('chart options', () => {
     // Category axes draw bottom-up: the last entry is the top bar.
     expect(option.yAxis.data).toEqual(['«excuse»', '«blame_shift»']);
     expect(option.series[0]!.data).toEqual([1.5, 4]);
+  });
+});
+
+describe('conversationsLinkOf', () => {
+  const agent = '3b1c2d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
+  it("links an agent's row to their conversations under the dashboard's filters", () => {
+    expect(conversationsLinkOf('agent', agent, { from: '2026-11-01', shop: '心安旗舰店', teamId: agent })).toBe(`/qa?from=2026-11-01&shop=${encodeURIComponent('心安旗舰店')}&agentUserId=${agent}&teamId=${agent}`);
+  });
+  it("links a team's row by team, and an unmatched agent nowhere", () => {
+    expect(conversationsLinkOf('team', agent, {})).toBe(`/qa?teamId=${agent}`);
+    expect(conversationsLinkOf('agent', 'name:小周', {})).toBeNull();
   });
 });

@@ -236,3 +236,22 @@ export function issueOption(bars: readonly [string, number][], words: TStatsChar
     ],
   };
 }
+
+/**
+ * The conversation list behind one row of the dashboard's tables: that agent's (or that team's)
+ * conversations under the same dates, shop and channel. Agents not matched to a person have no link.
+ * @param kind which table the row is in
+ * @param key the row's key (a user or team id; `name:…` for an unmatched agent)
+ * @param filters the dashboard's filters
+ * @returns the /qa address, or null
+ */
+export function conversationsLinkOf(kind: 'agent' | 'team', key: string, filters: TStatsFilters): string | null {
+  if (!/^[0-9a-f-]{36}$/i.test(key)) return null;
+  const params = new URLSearchParams();
+  for (const name of ['from', 'to', 'shop', 'channel'] as const) if (filters[name]) params.set(name, filters[name]);
+  if (kind === 'agent') {
+    params.set('agentUserId', key);
+    if (filters.teamId) params.set('teamId', filters.teamId);
+  } else params.set('teamId', key);
+  return `/qa?${params.toString()}`;
+}
