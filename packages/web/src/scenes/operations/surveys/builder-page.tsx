@@ -91,7 +91,7 @@ function QuestionEditor({
             value={question.type}
             onChange={(type) => onChange(changeQuestionType(question, type))}
             options={QUESTION_TYPES.map((type) => ({ value: type, label: labels.type(type) }))}
-            style={{ width: 130 }}
+            style={{ width: 150 }}
             aria-label={t('surveys.builder.type')}
             data-testid={`builder-question-${index}-type`}
           />

@@ -9,7 +9,7 @@ import { isOneOf } from '../../analyzer/labels';
  */
 
 export const SURVEY_KINDS = ['needs', 'reaction', 'general'] as const;
-export const STATUS_COLOR: Record<(typeof SURVEY_STATUSES)[number], string> = { draft: 'default', open: 'processing', closed: 'success' };
+export const STATUS_COLOR: Record<(typeof SURVEY_STATUSES)[number], string> = { draft: 'default', open: 'blue', closed: 'success' };
 export const KIND_COLOR: Record<(typeof SURVEY_KINDS)[number], string> = { needs: 'cyan', reaction: 'purple', general: 'blue' };
 
 export function useSurveyLabels() {

@@ -8,7 +8,7 @@ import { AppError } from '../../../api/client';
 import { useMySurvey, useSubmitSurvey } from '../../../api/surveys';
 import { useErrorMessage } from '../../../hooks/use-error-message';
 import { MyHeader } from '../ops-header';
-import { answeredCount, answersToSend, missingAnswers, type TAnswerValue } from './answers';
+import { answeredCount, answersToSend, isEmptyAnswer, missingAnswers, type TAnswerValue } from './answers';
 import { KIND_COLOR, useSurveyLabels } from './labels';
 import { SurveyForm } from './survey-form';
 
@@ -115,7 +115,16 @@ export default function MySurveyPage() {
         <Alert type={survey.isAnonymous ? 'success' : 'info'} showIcon title={survey.isAnonymous ? t('surveys.form.anonymousNote') : t('surveys.form.namedNote')} data-testid="my-survey-privacy" />
       </Card>
       <div style={{ maxWidth: 880 }}>
-        <SurveyForm questions={survey.questions} answers={answers} onChange={setAnswers} errors={errors} />
+        <SurveyForm
+          questions={survey.questions}
+          answers={answers}
+          onChange={(next) => {
+            setAnswers(next);
+            // A question answered loses its "required" mark at once.
+            setErrors((current) => Object.fromEntries(Object.entries(current).filter(([id]) => isEmptyAnswer(next[id]))));
+          }}
+          errors={errors}
+        />
         <Card variant="borderless" style={{ marginTop: 16, position: 'sticky', bottom: 0 }} styles={{ body: { padding: '12px 16px' } }}>
           <Flex justify="space-between" align="center" gap={16} wrap>
             <Flex align="center" gap={8} style={{ flex: 1, minWidth: 200 }}>

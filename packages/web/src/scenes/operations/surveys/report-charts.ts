@@ -30,7 +30,7 @@ export function likertOption(stats: TLikertStats, words: TChartWords): TEChartOp
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: words.likert.map((label, i) => `${i + 1} ${label}`), axisLabel: { interval: 0, fontSize: 11 } },
-    yAxis: { type: 'value', minInterval: 1, name: words.people },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
         type: 'bar',
@@ -54,7 +54,7 @@ export function choiceOption(stats: TChoiceStats, words: TChartWords): TEChartOp
   const rows = [...stats.counts].sort((a, b) => a.count - b.count);
   return {
     animation: false,
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, show: false },
     yAxis: { type: 'category', data: rows.map((row) => row.option), axisLabel: { formatter: (value: string) => shortLabel(value, 16), fontSize: 12 } },
@@ -65,7 +65,7 @@ export function choiceOption(stats: TChoiceStats, words: TChartWords): TEChartOp
         barMaxWidth: 22,
         itemStyle: { color: '#2f7d8c' },
         data: rows.map((row) => row.count),
-        label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => (stats.answered === 0 ? `${value}` : `${value}（${Math.round((value / stats.answered) * 100)}%）`) },
+        label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => (stats.answered === 0 ? `${value}` : `${value} · ${Math.round((value / stats.answered) * 100)}%`) },
       },
     ],
   };
@@ -74,6 +74,11 @@ export function choiceOption(stats: TChoiceStats, words: TChartWords): TEChartOp
 /** The cells a chart can draw: shown and with answers. */
 export function drawableCells(cells: readonly TBreakdownCell[]): TBreakdownCell[] {
   return cells.filter((cell) => cell.stats !== null && (cell.answered ?? 0) > 0);
+}
+
+/** The height a breakdown chart needs: a Likert one is fixed, a choice one grows with options × groups. */
+export function breakdownHeight(type: 'likert' | 'single' | 'multiple', optionCount: number, groupCount: number): number {
+  return type === 'likert' ? 220 : Math.max(200, 48 + optionCount * (groupCount * 11 + 14));
 }
 
 /**
@@ -90,7 +95,7 @@ export function breakdownOption(type: 'likert' | 'single' | 'multiple', cells: r
       grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'category', data: shown.map((cell) => words.group(cell.key)), axisLabel: { interval: 0 } },
-      yAxis: { type: 'value', min: 1, max: 5, interval: 1, name: words.average },
+      yAxis: { type: 'value', min: 1, max: 5, interval: 1 },
       series: [
         {
           type: 'bar',
@@ -102,19 +107,20 @@ export function breakdownOption(type: 'likert' | 'single' | 'multiple', cells: r
       ],
     };
   }
+  // Options down the side (their texts are long), one bar per group within each option.
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0, data: shown.map((cell) => words.group(cell.key)) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => `${value}%` },
-    xAxis: { type: 'category', data: [...options], axisLabel: { interval: 0, formatter: (value: string) => shortLabel(value, 7), fontSize: 11 } },
-    yAxis: { type: 'value', max: 100, name: words.share, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', inverse: true, data: [...options], axisLabel: { formatter: (value: string) => shortLabel(value, 14), fontSize: 12 } },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: shown.map((cell, i) => {
       const stats = cell.stats as TChoiceStats;
       return {
         type: 'bar',
         name: words.group(cell.key),
-        barMaxWidth: 18,
+        barMaxWidth: 12,
         itemStyle: { color: GROUP_COLORS[i % GROUP_COLORS.length] },
         data: options.map((option) => {
           const count = stats.counts.find((c) => c.option === option)?.count ?? 0;

@@ -12,7 +12,7 @@ import { opsAccess } from '../access';
 import { OpsHeader } from '../ops-header';
 import { KIND_COLOR, STATUS_COLOR, useSurveyLabels } from './labels';
 import { PlanItemsModal } from './plan-items-modal';
-import { breakdownOption, choiceOption, likertOption, type TChartWords } from './report-charts';
+import { breakdownHeight, breakdownOption, choiceOption, drawableCells, likertOption, type TChartWords } from './report-charts';
 
 type TView = 'overall' | 'level' | 'tenure';
 /** Open answers shown before "show all". */
@@ -135,7 +135,7 @@ function QuestionCard({ question, index, view, words, minCell }: { question: TQu
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             {breakdownChart ? (
-              <EChart option={breakdownChart} height={question.type === 'likert' ? 220 : 280} ariaLabel={t('surveys.report.breakdownAria', { prompt: question.prompt })} testId={`report-breakdown-chart-${question.id}`} />
+              <EChart option={breakdownChart} height={breakdownHeight(question.type, question.options.length, drawableCells(cells).length)} ariaLabel={t('surveys.report.breakdownAria', { prompt: question.prompt })} testId={`report-breakdown-chart-${question.id}`} />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('surveys.report.noGroupShown')} />
             )}
@@ -177,29 +177,27 @@ function FindingsCard({ findings, selected, onSelect, canPlan, onPlan }: { findi
       {findings.length === 0 ? (
         <Typography.Text type="secondary">{t('surveys.report.noFindings')}</Typography.Text>
       ) : (
-        <Checkbox.Group value={selected} onChange={(values) => onSelect(values as string[])} style={{ width: '100%' }} disabled={!canPlan}>
-          <Flex vertical gap={8} style={{ width: '100%' }}>
+        <Checkbox.Group value={selected} onChange={(values) => onSelect(values as string[])} style={{ width: '100%', display: 'block' }} disabled={!canPlan}>
+          <div style={{ display: 'grid', gridTemplateColumns: `${canPlan ? 'auto ' : ''}auto minmax(180px, 1.4fr) 150px minmax(72px, auto) 2fr`, columnGap: 12, rowGap: 10, alignItems: 'center' }}>
             {findings.map((finding) => (
-              <Flex key={finding.id} gap={8} align="center" wrap data-testid={`report-finding-${finding.id}`}>
+              <div key={finding.id} style={{ display: 'contents' }} data-testid={`report-finding-${finding.id}`}>
                 {canPlan && <Checkbox value={finding.id} data-testid={`report-finding-check-${finding.id}`} />}
-                {finding.topic && <Tag color="cyan">{labels.topic(finding.topic)}</Tag>}
+                <span>{finding.topic && <Tag color="cyan" style={{ marginInlineEnd: 0 }}>{labels.topic(finding.topic)}</Tag>}</span>
                 <Typography.Text strong>{finding.option ?? finding.prompt}</Typography.Text>
                 {finding.option !== null ? (
-                  <>
-                    <Progress percent={Math.round((finding.share ?? 0) * 100)} size={[120, 8]} strokeColor="#f6a04d" style={{ width: 180, margin: 0 }} />
-                    <Typography.Text type="secondary">{t('surveys.report.findingChoice', { count: finding.count ?? 0 })}</Typography.Text>
-                  </>
+                  <Progress percent={Math.round((finding.share ?? 0) * 100)} size="small" strokeColor="#f6a04d" style={{ margin: 0 }} />
                 ) : (
-                  <Typography.Text type="secondary">{t('surveys.report.findingLikert', { average: finding.average })}</Typography.Text>
+                  <Progress percent={Math.round(((finding.average ?? 0) / 5) * 100)} size="small" strokeColor="#cf1322" format={() => `${finding.average}`} style={{ margin: 0 }} />
                 )}
-                {finding.option !== null && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-                    {finding.prompt}
-                  </Typography.Text>
-                )}
-              </Flex>
+                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                  {finding.option !== null ? t('surveys.report.findingChoice', { count: finding.count ?? 0 }) : t('surveys.report.findingLikert', { average: finding.average })}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: finding.prompt }}>
+                  {finding.option !== null ? finding.prompt : ''}
+                </Typography.Text>
+              </div>
             ))}
-          </Flex>
+          </div>
         </Checkbox.Group>
       )}
     </Card>
