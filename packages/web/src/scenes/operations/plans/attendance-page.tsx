@@ -104,7 +104,7 @@ export function MakeUpTable({ tasks, canAct, testId }: { tasks: TMakeUpTask[]; c
       locale={{ emptyText: t('plans.makeUp.empty') }}
       onRow={(task) => ({ 'data-testid': `makeup-${task.id}`, 'data-user': task.user.displayName }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('plans.session.person'), key: 'person', render: (_, task) => task.user.displayName },
+        { title: t('plans.session.person'), key: 'person', width: 90, render: (_, task) => <span style={{ whiteSpace: 'nowrap' }}>{task.user.displayName}</span> },
         { title: t('plans.fields.teams'), key: 'teams', render: (_, task) => task.teams.join('、') || '—' },
         {
           title: t('plans.makeUp.missed'),
@@ -190,7 +190,7 @@ export default function AttendancePage() {
         </Col>
         <Col xs={12} md={6}>
           <Card variant="borderless">
-            <Statistic title={t('plans.attendancePage.absences')} value={data?.totals.absent ?? 0} loading={overview.isPending} valueStyle={{ color: data?.totals.absent ? '#cf1322' : undefined }} />
+            <Statistic title={t('plans.attendancePage.absences')} value={data?.totals.absent ?? 0} loading={overview.isPending} styles={{ content: { color: data?.totals.absent ? '#cf1322' : undefined } }} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -201,10 +201,12 @@ export default function AttendancePage() {
       </Row>
       <Typography.Paragraph type="secondary">{t('plans.attendancePage.rateHint')}</Typography.Paragraph>
       <Row gutter={16}>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={12}>
           <Card variant="borderless" title={t('plans.attendancePage.byTeam')} style={{ marginBottom: 16 }}>
             <Table rowKey="teamId" size="small" pagination={false} dataSource={data?.teams ?? []} loading={overview.isPending} data-testid="attendance-teams" columns={[{ title: t('plans.attendancePage.team'), dataIndex: 'name' }, ...countColumns<TAttendanceOverview['teams'][number]>(countLabels)]} />
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
           <Card
             variant="borderless"
             title={
@@ -224,8 +226,8 @@ export default function AttendancePage() {
               locale={{ emptyText: t('plans.attendancePage.noRepeated') }}
               data-testid="attendance-repeated"
               columns={[
-                { title: t('plans.session.person'), key: 'name', render: (_, row) => <Typography.Text strong>{row.user.displayName}</Typography.Text> },
-                { title: t('plans.fields.teams'), key: 'teams', render: (_, row) => row.teams.join('、') },
+                { title: t('plans.session.person'), key: 'name', width: 90, render: (_, row) => <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{row.user.displayName}</Typography.Text> },
+                { title: t('plans.fields.teams'), key: 'teams', width: 150, render: (_, row) => row.teams.join('、') },
                 { title: t('plans.attendancePage.times'), dataIndex: 'count', width: 60, align: 'right', render: (count: number) => <Tag color="red">{count}</Tag> },
                 {
                   title: t('plans.attendancePage.missedSessions'),
@@ -236,7 +238,9 @@ export default function AttendancePage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={14}>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24}>
           <Card variant="borderless" title={t('plans.attendancePage.byPerson')} style={{ marginBottom: 16 }}>
             <Table
               rowKey={(row) => row.user.id}
@@ -246,7 +250,7 @@ export default function AttendancePage() {
               pagination={{ pageSize: 10, showSizeChanger: false }}
               data-testid="attendance-people"
               columns={[
-                { title: t('plans.session.person'), key: 'name', render: (_, row) => row.user.displayName },
+                { title: t('plans.session.person'), key: 'name', width: 120, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.user.displayName}</span> },
                 { title: t('plans.fields.teams'), key: 'teams', render: (_, row) => row.teams.join('、') },
                 ...countColumns<TAttendanceOverview['people'][number]>(countLabels),
               ]}

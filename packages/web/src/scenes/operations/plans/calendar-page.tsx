@@ -68,7 +68,7 @@ export default function CalendarPage() {
       </Flex>
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Calendar
-          value={month}
+          value={month.isSame(dayjs(), 'month') ? dayjs() : month}
           onPanelChange={(value) => setParams({ month: value.format('YYYY-MM') })}
           onSelect={(value, info) => {
             if (info.source !== 'date') {

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, LoginOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Flex, Input, List, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Divider, Empty, Flex, Input, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +82,7 @@ function SignInBox({ sessions }: { sessions: TMySession[] }) {
 function MakeUpItem({ task }: { task: TMakeUpTask }) {
   const { t, i18n } = useTranslation();
   return (
-    <List.Item data-testid={`my-makeup-${task.id}`} data-status={task.status}>
+    <div data-testid={`my-makeup-${task.id}`} data-status={task.status}>
       <Flex vertical gap={4} style={{ width: '100%' }}>
         <Flex justify="space-between" gap={8} wrap>
           <Typography.Text strong>{t('plans.my.missed', { title: task.missedSession.title, date: dayjs(task.missedSession.startsAt).format('YYYY-MM-DD') })}</Typography.Text>
@@ -109,7 +109,7 @@ function MakeUpItem({ task }: { task: TMakeUpTask }) {
           </Typography.Text>
         )}
       </Flex>
-    </List.Item>
+    </div>
   );
 }
 
@@ -142,7 +142,7 @@ export default function MySessionsPage() {
       key: 'attendance',
       width: 180,
       render: (_: unknown, s: TMySession) => (
-        <Flex vertical>
+        <Flex vertical align="flex-start">
           <AttendanceTag attendance={s.attendance} testId={`my-attendance-${s.id}`} />
           {s.excuseReason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.excuseReason}</Typography.Text>}
         </Flex>
@@ -160,7 +160,16 @@ export default function MySessionsPage() {
         </Col>
         <Col xs={24} lg={14}>
           <Card variant="borderless" title={t('plans.my.makeUpsTitle')} data-testid="my-makeups">
-            {(mine.data?.makeUps.length ?? 0) === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.my.noMakeUps')} /> : <List dataSource={mine.data?.makeUps ?? []} renderItem={(task) => <MakeUpItem task={task} />} />}
+            {(mine.data?.makeUps.length ?? 0) === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.my.noMakeUps')} /> : (
+              <Flex vertical>
+                {(mine.data?.makeUps ?? []).map((task, index) => (
+                  <div key={task.id}>
+                    {index > 0 && <Divider style={{ margin: '12px 0' }} />}
+                    <MakeUpItem task={task} />
+                  </div>
+                ))}
+              </Flex>
+            )}
           </Card>
         </Col>
       </Row>

@@ -60,11 +60,10 @@ function Changes({ diff, testId }: { diff: TPlanItemsDiff; testId: string }) {
   );
 }
 
-/** The plan as the leader reads it: goals, methods, the items with their months, the budget. */
+/** The plan's figures, goals and methods, as the leader reads them first. */
 function PlanOverview({ plan }: { plan: TPlanDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { itemsTotal, budget } = planBudget(plan.content);
-  const who = (item: TPlanItem) => [...item.teamIds.map((id) => plan.names.teams[id] ?? '?'), ...item.userIds.map((id) => plan.names.people[id] ?? '?')];
   return (
     <Flex vertical gap={16}>
       <Row gutter={16}>
@@ -110,19 +109,29 @@ function PlanOverview({ plan }: { plan: TPlanDetail }) {
           </Card>
         </Col>
       </Row>
-      <Card variant="borderless" title={t('plans.view.itemsTitle')}>
+    </Flex>
+  );
+}
+
+/** The items with their schedule, months, instructor, content, who takes part and budget, and the total. */
+function PlanItems({ plan }: { plan: TPlanDetail }) {
+  const { t, i18n } = useTranslation();
+  const { itemsTotal } = planBudget(plan.content);
+  const who = (item: TPlanItem) => [...item.teamIds.map((id) => plan.names.teams[id] ?? '?'), ...item.userIds.map((id) => plan.names.people[id] ?? '?')];
+  return (
+      <Card variant="borderless" title={t('plans.view.itemsTitle')} style={{ marginTop: 16 }}>
         <Table<TPlanItem>
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={plan.content.items}
           data-testid="plan-items"
-          scroll={{ x: 1100 }}
           onRow={(item) => ({ 'data-testid': `plan-item-row-${item.id}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {
               title: t('plans.fields.theme'),
               key: 'theme',
+              width: 240,
               render: (_, item) => (
                 <Flex vertical>
                   <Typography.Text strong>{item.theme}</Typography.Text>
@@ -134,7 +143,7 @@ function PlanOverview({ plan }: { plan: TPlanDetail }) {
             {
               title: t('plans.view.schedule'),
               key: 'schedule',
-              width: 190,
+              width: 170,
               render: (_, item) => (
                 <Flex vertical>
                   <span>
@@ -144,17 +153,17 @@ function PlanOverview({ plan }: { plan: TPlanDetail }) {
                 </Flex>
               ),
             },
-            { title: t('plans.view.months'), key: 'months', width: 240, render: (_, item) => <MonthStrip item={item} year={plan.year} /> },
+            { title: t('plans.view.months'), key: 'months', width: 215, render: (_, item) => <MonthStrip item={item} year={plan.year} /> },
             {
               title: t('plans.fields.instructor'),
               key: 'instructor',
-              width: 110,
+              width: 100,
               render: (_, item) => (item.instructorUserId ? plan.names.people[item.instructorUserId] : item.instructorName ? t('plans.view.invited', { name: item.instructorName }) : '—'),
             },
             {
               title: t('plans.view.content'),
               key: 'content',
-              width: 160,
+              width: 120,
               render: (_, item) => (
                 <Flex vertical>
                   {item.courseId && plan.names.courses[item.courseId] && <span>{i18n.language === 'en' ? plan.names.courses[item.courseId]!.en : plan.names.courses[item.courseId]!.zh}</span>}
@@ -163,13 +172,12 @@ function PlanOverview({ plan }: { plan: TPlanDetail }) {
                 </Flex>
               ),
             },
-            { title: t('plans.view.who'), key: 'who', width: 170, render: (_, item) => (who(item).length ? who(item).join('、') : '—') },
-            { title: t('plans.fields.location'), dataIndex: 'location', width: 110, render: (value: string) => value || '—' },
+            { title: t('plans.view.who'), key: 'who', width: 150, render: (_, item) => (who(item).length > 4 ? t('plans.view.whoMany', { names: who(item).slice(0, 3).join('、'), count: who(item).length }) : who(item).join('、') || '—') },
             { title: t('plans.fields.itemBudget'), key: 'budget', width: 100, align: 'right', render: (_, item) => (item.budget === null ? '—' : money(item.budget)) },
           ]}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={8}>
+              <Table.Summary.Cell index={0} colSpan={7}>
                 <Typography.Text strong>{t('plans.view.budgetTotal')}</Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
@@ -181,7 +189,6 @@ function PlanOverview({ plan }: { plan: TPlanDetail }) {
           )}
         />
       </Card>
-    </Flex>
   );
 }
 
@@ -352,17 +359,20 @@ export default function PlanPage() {
       {isEditing ? (
         <PlanEditor plan={plan} onSaved={() => setIsEditing(false)} onCancel={() => setIsEditing(false)} />
       ) : (
-        <Row gutter={16}>
-          <Col xs={24} xl={17}>
-            <PlanOverview plan={plan} />
-          </Col>
-          <Col xs={24} xl={7}>
-            <Flex vertical gap={16}>
-              {access.isLeader && plan.status === 'submitted' && <DecisionBox plan={plan} />}
-              <VersionHistory plan={plan} />
-            </Flex>
-          </Col>
-        </Row>
+        <>
+          <Row gutter={16}>
+            <Col xs={24} xl={15}>
+              <PlanOverview plan={plan} />
+            </Col>
+            <Col xs={24} xl={9}>
+              <Flex vertical gap={16}>
+                {access.isLeader && plan.status === 'submitted' && <DecisionBox plan={plan} />}
+                <VersionHistory plan={plan} />
+              </Flex>
+            </Col>
+          </Row>
+          <PlanItems plan={plan} />
+        </>
       )}
     </div>
   );

@@ -54,6 +54,7 @@ export default function PlansPage() {
             {
               title: t('plans.fields.title'),
               key: 'title',
+              width: 300,
               render: (_, plan) => (
                 <Link to={`/operations/plans/${plan.id}`} data-testid={`plan-link-${plan.id}`}>
                   {plan.title}
@@ -68,9 +69,10 @@ export default function PlansPage() {
             {
               title: t('plans.fields.lastDecision'),
               key: 'decision',
+              ellipsis: true,
               render: (_, plan) =>
                 plan.lastDecision ? (
-                  <Typography.Text type={plan.lastDecision.decision === 'returned' ? 'warning' : 'success'} ellipsis style={{ maxWidth: 260 }}>
+                  <Typography.Text type={plan.lastDecision.decision === 'returned' ? 'warning' : 'success'}>
                     {t(`plans.decision.${plan.lastDecision.decision}`)}
                     {plan.lastDecision.comment ? `：${plan.lastDecision.comment}` : ''}
                   </Typography.Text>

@@ -314,10 +314,10 @@ export default function SessionPage() {
                 <Statistic title={t('plans.calendar.enrolled')} value={session.enrolledCount} />
               </Col>
               <Col span={8}>
-                <Statistic title={t('plans.session.attended')} value={session.attendedCount} valueStyle={{ color: '#389e0d' }} />
+                <Statistic title={t('plans.session.attended')} value={session.attendedCount} styles={{ content: { color: '#389e0d' } }} />
               </Col>
               <Col span={8}>
-                <Statistic title={t('plans.session.absent')} value={session.absentCount} valueStyle={{ color: session.absentCount ? '#cf1322' : undefined }} data-testid="session-absent-count" />
+                <Statistic title={t('plans.session.absent')} value={session.absentCount} styles={{ content: { color: session.absentCount ? '#cf1322' : undefined } }} data-testid="session-absent-count" />
               </Col>
             </Row>
           </Card>
