@@ -7,11 +7,13 @@ import { kpiReject, monthEnd } from '../services/kpi-rows.js';
 import type { TDemoPeople } from './demo.js';
 
 /**
- * Demo data of the evaluation area: six months of KPIs for every agent, as if the training
- * group had imported the shop's monthly export, so level 4 and its before/after comparison
- * show on a fresh install. Runs after the plans demo: each agent's first attended session
- * (present or late) in the sessions seeded there starts their gain; people who have not
- * attended one yet change only with the season. Nothing else is invented here: reaction
+ * Demo data of the evaluation area: the last twelve months of KPIs for every agent, as if the
+ * training group had imported the shop's monthly export, so level 4 and its before/after
+ * comparison show on a fresh install. Runs after the plans demo: each agent's first attended
+ * session (present or late) in the sessions seeded there starts their gain; people who have
+ * not attended one yet change only with the season. A year, not six months: the plans demo
+ * trains the longest-serving agents from January and everyone from July, so only a year holds
+ * both periods before a first session and colleagues not yet trained to compare with. Nothing else is invented here: reaction
  * answers, exams, role-plays and conversations come from their own areas' demos, and the
  * dashboard says so where a level has none.
  *
@@ -22,7 +24,7 @@ import type { TDemoPeople } from './demo.js';
  * off complaints, handling time and escalations, growing over the first two months.
  */
 
-const MONTHS = 6;
+const MONTHS = 12;
 
 /** A small seeded random generator (mulberry32), so every fresh install shows the same demo. */
 function randomFrom(seed: number): () => number {

@@ -76,6 +76,13 @@ describe('computeDid', () => {
     expect(trainedInOctober.trainedChange).toBe(10);
   });
 
+  it('compares each after-period with the people still untrained when it ends', () => {
+    // E is trained in mid-November: a comparison for October, not for November.
+    const staggered = [...monthly('A', { '08': 80, '10': 90, '11': 100 }), ...monthly('E', { '08': 70, '10': 74, '11': 90 })];
+    const row = computeDid(staggered, new Map([['A', '2026-09-10'], ['E', '2026-11-15']]), 'csat');
+    expect(row).toMatchObject({ trainedPeople: 1, controlPeople: 1, trainedBefore: 80, trainedAfter: 90, trainedChange: 10, controlBefore: 70, controlAfter: 74, controlChange: 4, difference: 6 });
+  });
+
   it('needs periods on both sides of the first session', () => {
     const onlyAfter = [...monthly('A', { '10': 90, '11': 92 }), ...monthly('C', { '10': 80, '11': 80 })];
     expect(computeDid(onlyAfter, new Map([['A', '2026-09-10']]), 'csat')).toMatchObject({ trainedPeople: 0, trainedBefore: null, difference: null });

@@ -9,11 +9,10 @@ import { DID_MIN_GROUP, KPI_FIELDS, KPI_HIGHER_IS_BETTER, type TDidRow, type TKp
  * of their after-periods minus the mean of their before-periods.
  *
  * People change without training too (season, new products, a sale), so each trained person
- * is compared with the people not yet trained over the very same periods: everyone with no
- * attended session until the last of those after-periods has ended. Their change over the
- * same before- and after-periods is what would have happened anyway. The difference of the two
- * changes is the part that goes with the training. It is an association, not a proof: who
- * gets trained first is not random.
+ * is compared with the people not yet trained over the very same periods (see computeDid):
+ * their change is what would have happened anyway, and the difference of the two changes is
+ * the part that goes with the training. It is an association, not a proof: who gets trained
+ * first is not random.
  */
 
 export type TKpiPeriodRecord = { userId: string; periodStart: string; periodEnd: string; values: TKpiValues };
@@ -46,14 +45,26 @@ export function periodPhase(periodStart: string, periodEnd: string, trainedOn: s
 
 /**
  * The comparison of one KPI.
+ *
+ * Training usually reaches people in waves, so the comparison group changes from period to
+ * period: for each after-period of a trained person, the colleagues not yet trained when that
+ * period ends, with a value in it and in at least one of the person's before-periods. Their
+ * change is their value in the period minus their mean over those before-periods. The
+ * person's difference is the mean, over their after-periods that have such colleagues, of
+ * (own value − own before-mean) − (the colleagues' mean change); the KPI's difference is the
+ * mean over people. The trained and comparison figures shown are over those same people and
+ * periods, so that trained change − comparison change = difference. When nobody has a
+ * comparison, the trained people's own before and after are still given, with no difference.
  * @param records KPI records of the people in scope
  * @param firstTrainedOn person → day of their first attended session (YYYY-MM-DD); absent: not trained
  * @returns the row, with group sizes; figures are null when a side has nobody
  */
 export function computeDid(records: readonly TKpiPeriodRecord[], firstTrainedOn: ReadonlyMap<string, string>, field: TKpiField): TDidRow {
   const byPerson = periodsByPerson(records, field);
-  const trained: { before: number; after: number }[] = [];
-  const matched: { change: number; controlBefore: number; controlAfter: number }[] = [];
+  const valueAt = new Map<string, Map<string, number>>([...byPerson].map(([userId, periods]) => [userId, new Map(periods.map((p) => [p.key, p.value]))]));
+  type TSide = { before: number; after: number };
+  const unmatched: TSide[] = [];
+  const matched: { own: TSide; control: TSide }[] = [];
   const controlsUsed = new Set<string>();
   for (const [userId, periods] of byPerson) {
     const trainedOn = firstTrainedOn.get(userId);
@@ -61,34 +72,41 @@ export function computeDid(records: readonly TKpiPeriodRecord[], firstTrainedOn:
     const before = periods.filter((p) => periodPhase(p.start, p.end, trainedOn) === 'before');
     const after = periods.filter((p) => periodPhase(p.start, p.end, trainedOn) === 'after');
     if (before.length === 0 || after.length === 0) continue;
-    const own = { before: mean(before.map((p) => p.value))!, after: mean(after.map((p) => p.value))! };
-    trained.push(own);
-    const beforeKeys = new Set(before.map((p) => p.key));
-    const afterKeys = new Set(after.map((p) => p.key));
-    const lastAfterEnd = after.reduce((last, p) => (p.end > last ? p.end : last), after[0]!.end);
-    const controls: { before: number; after: number }[] = [];
-    for (const [otherId, otherPeriods] of byPerson) {
-      if (otherId === userId) continue;
-      const otherTrainedOn = firstTrainedOn.get(otherId);
-      if (otherTrainedOn !== undefined && otherTrainedOn <= lastAfterEnd) continue;
-      const otherBefore = otherPeriods.filter((p) => beforeKeys.has(p.key)).map((p) => p.value);
-      const otherAfter = otherPeriods.filter((p) => afterKeys.has(p.key)).map((p) => p.value);
-      if (otherBefore.length === 0 || otherAfter.length === 0) continue;
-      controls.push({ before: mean(otherBefore)!, after: mean(otherAfter)! });
-      controlsUsed.add(otherId);
+    const ownBefore = mean(before.map((p) => p.value))!;
+    unmatched.push({ before: ownBefore, after: mean(after.map((p) => p.value))! });
+    const ownAfter: number[] = [];
+    const controlBefore: number[] = [];
+    const controlAfter: number[] = [];
+    for (const period of after) {
+      const changes: { before: number; after: number }[] = [];
+      for (const [otherId, values] of valueAt) {
+        if (otherId === userId) continue;
+        const otherTrainedOn = firstTrainedOn.get(otherId);
+        if (otherTrainedOn !== undefined && otherTrainedOn <= period.end) continue;
+        const otherAfter = values.get(period.key);
+        const otherBefore = mean(before.flatMap((p) => (values.has(p.key) ? [values.get(p.key)!] : [])));
+        if (otherAfter === undefined || otherBefore === null) continue;
+        changes.push({ before: otherBefore, after: otherAfter });
+        controlsUsed.add(otherId);
+      }
+      if (changes.length === 0) continue;
+      ownAfter.push(period.value);
+      controlBefore.push(mean(changes.map((c) => c.before))!);
+      controlAfter.push(mean(changes.map((c) => c.after))!);
     }
-    if (controls.length === 0) continue;
-    matched.push({ change: own.after - own.before, controlBefore: mean(controls.map((c) => c.before))!, controlAfter: mean(controls.map((c) => c.after))! });
+    if (ownAfter.length === 0) continue;
+    matched.push({ own: { before: ownBefore, after: mean(ownAfter)! }, control: { before: mean(controlBefore)!, after: mean(controlAfter)! } });
   }
-  const trainedBefore = mean(trained.map((t) => t.before));
-  const trainedAfter = mean(trained.map((t) => t.after));
-  const controlBefore = mean(matched.map((m) => m.controlBefore));
-  const controlAfter = mean(matched.map((m) => m.controlAfter));
-  const difference = mean(matched.map((m) => m.change - (m.controlAfter - m.controlBefore)));
+  const trainedSide = matched.length > 0 ? matched.map((m) => m.own) : unmatched;
+  const trainedBefore = mean(trainedSide.map((t) => t.before));
+  const trainedAfter = mean(trainedSide.map((t) => t.after));
+  const controlBefore = mean(matched.map((m) => m.control.before));
+  const controlAfter = mean(matched.map((m) => m.control.after));
+  const difference = mean(matched.map((m) => m.own.after - m.own.before - (m.control.after - m.control.before)));
   const roundedDifference = round2(difference);
   return {
     field,
-    trainedPeople: trained.length,
+    trainedPeople: trainedSide.length,
     controlPeople: controlsUsed.size,
     trainedBefore: round2(trainedBefore),
     trainedAfter: round2(trainedAfter),
@@ -98,7 +116,7 @@ export function computeDid(records: readonly TKpiPeriodRecord[], firstTrainedOn:
     controlChange: controlBefore === null || controlAfter === null ? null : round2(controlAfter - controlBefore),
     difference: roundedDifference,
     isImprovement: roundedDifference === null || roundedDifference === 0 ? null : KPI_HIGHER_IS_BETTER[field] === roundedDifference > 0,
-    isSmall: trained.length < DID_MIN_GROUP || controlsUsed.size < DID_MIN_GROUP,
+    isSmall: trainedSide.length < DID_MIN_GROUP || controlsUsed.size < DID_MIN_GROUP,
   };
 }
 

@@ -67,8 +67,8 @@ export default function DashboardPage() {
   const barChart = useMemo(() => {
     const def = FIGURES[barFigure];
     const bars = (data?.byTeam ?? []).map((b) => ({ name: b.team.name, value: def.pick(b.figures) }));
-    return barOption(bars, { month: (m) => m, value: (v) => formatFigure(v, def.unit), empty: t('evaluation.empty.chart') }, def.axisMax);
-  }, [data, barFigure, t]);
+    return barOption(bars, { month: (m) => m, value: (v) => formatFigure(v, def.unit) }, def.axisMax);
+  }, [data, barFigure]);
 
   const search = rangeSearch(filters);
   const teamChoices = (data?.teams ?? []).map((team) => ({ value: team.id, label: team.name }));

@@ -1,6 +1,6 @@
 import type { TLevelFigures } from '@calmdesk/shared';
 import { describe, expect, it } from 'vitest';
-import { cleanMapping, formatChange, formatFigure, hasLevelData, kpiTemplateCsv, lineOption } from './figures';
+import { cleanMapping, formatChange, formatFigure, hasLevelData, hasSeriesData, kpiTemplateCsv, lineOption } from './figures';
 import { filtersFromParams, filtersToParams, rangeSearch } from './range';
 
 const EMPTY: TLevelFigures = {
@@ -47,19 +47,18 @@ describe('formatFigure and formatChange', () => {
 });
 
 describe('lineOption', () => {
-  const words = { month: (m: string) => m, value: (v: number) => `${v}`, empty: '这段时间没有数据' };
+  const words = { month: (m: string) => m, value: (v: number) => `${v}` };
 
   it('keeps months without data as gaps and draws the whole group bold', () => {
-    const option = lineOption(['2026-09', '2026-10'], [{ name: '全部', values: [null, 80], isMain: true }, { name: '售前组', values: [70, 82] }], words, 100) as { series: { data: unknown[]; lineStyle: { width: number } }[]; yAxis: { max: number }; graphic?: unknown };
+    const option = lineOption(['2026-09', '2026-10'], [{ name: '全部', values: [null, 80], isMain: true }, { name: '售前组', values: [70, 82] }], words, 100) as { series: { data: unknown[]; lineStyle: { width: number } }[]; yAxis: { max: number } };
     expect(option.series[0]!.data).toEqual([null, 80]);
     expect(option.series[0]!.lineStyle.width).toBeGreaterThan(option.series[1]!.lineStyle.width);
     expect(option.yAxis.max).toBe(100);
-    expect(option.graphic).toBeUndefined();
   });
 
-  it('says so when no month has data', () => {
-    const option = lineOption(['2026-09'], [{ name: '全部', values: [null] }], words) as { graphic?: { style: { text: string } } };
-    expect(option.graphic?.style.text).toBe('这段时间没有数据');
+  it('tells a chart with no point from one with some, so the page can say there is no data', () => {
+    expect(hasSeriesData([{ name: '全部', values: [null, null] }])).toBe(false);
+    expect(hasSeriesData([{ name: '全部', values: [null] }, { name: '售后组', values: [0] }])).toBe(true);
   });
 });
 

@@ -124,7 +124,11 @@ export type TLineSeries = { name: string; values: readonly (number | null)[]; is
 export interface TChartWords {
   month: (month: string) => string;
   value: (value: number) => string;
-  empty: string;
+}
+
+/** Whether any line has a point: a chart without one shows a sentence instead. */
+export function hasSeriesData(series: readonly TLineSeries[]): boolean {
+  return series.some((s) => s.values.some((v) => v !== null));
 }
 
 /**
@@ -133,7 +137,6 @@ export interface TChartWords {
  * @param axisMax a fixed top of the y axis (5 for Likert, 100 for scores and rates), or fitted
  */
 export function lineOption(months: readonly string[], series: readonly TLineSeries[], words: TChartWords, axisMax?: number): TEChartOption {
-  const hasData = series.some((s) => s.values.some((v) => v !== null));
   return {
     animation: false,
     color: COLOURS,
@@ -151,7 +154,6 @@ export function lineOption(months: readonly string[], series: readonly TLineSeri
       lineStyle: { width: s.isMain ? 3 : 1.5 },
       z: s.isMain ? 3 : 2,
     })),
-    ...(hasData ? {} : { graphic: { type: 'text', left: 'center', top: 'middle', style: { text: words.empty, fill: '#8c8c8c', fontSize: 13 } } }),
   };
 }
 

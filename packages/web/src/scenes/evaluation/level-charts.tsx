@@ -1,9 +1,9 @@
 import type { TLevelFigures } from '@calmdesk/shared';
-import { Card, Col, Flex, Row, Select } from 'antd';
+import { Card, Col, Empty, Flex, Row, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/echart';
-import { FIGURES, formatFigure, LEVEL_FIGURES, LEVELS, lineOption, type TFigureKey, type TLevel, type TLineSeries } from './figures';
+import { FIGURES, formatFigure, hasSeriesData, LEVEL_FIGURES, LEVELS, lineOption, type TFigureKey, type TLevel, type TLineSeries } from './figures';
 import { MethodHelp } from './method-help';
 
 export type TMonthSeries = { name: string; byMonth: readonly { month: string; figures: TLevelFigures }[]; isMain?: boolean };
@@ -14,13 +14,13 @@ function LevelChart({ level, months, groups }: { level: TLevel; months: readonly
   const choices = LEVEL_FIGURES[level];
   const [figure, setFigure] = useState<TFigureKey>(choices[0]!);
   const def = FIGURES[figure];
-  const option = useMemo(() => {
+  const { option, hasData } = useMemo(() => {
     const series: TLineSeries[] = groups.map((group) => {
       const byMonth = new Map(group.byMonth.map((m) => [m.month, m.figures]));
       return { name: group.name, isMain: group.isMain ?? false, values: months.map((month) => (byMonth.has(month) ? def.pick(byMonth.get(month)!) : null)) };
     });
-    return lineOption(months, series, { month: (m) => m, value: (v) => formatFigure(v, def.unit), empty: t('evaluation.empty.chart') }, def.axisMax);
-  }, [groups, months, def, t]);
+    return { option: lineOption(months, series, { month: (m) => m, value: (v) => formatFigure(v, def.unit) }, def.axisMax), hasData: hasSeriesData(series) };
+  }, [groups, months, def]);
   return (
     <Card
       variant="borderless"
@@ -41,7 +41,13 @@ function LevelChart({ level, months, groups }: { level: TLevel; months: readonly
         </Flex>
       }
     >
-      <EChart option={option} height={240} ariaLabel={`${t(`evaluation.levels.${level}`)} · ${t(`evaluation.metrics.${figure}`)}`} testId={`eval-chart-${level}`} />
+      {hasData ? (
+        <EChart option={option} height={240} ariaLabel={`${t(`evaluation.levels.${level}`)} · ${t(`evaluation.metrics.${figure}`)}`} testId={`eval-chart-${level}`} />
+      ) : (
+        <Flex align="center" justify="center" style={{ height: 240 }} data-testid={`eval-chart-${level}-empty`}>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${t('evaluation.empty.chart')} · ${t(`evaluation.empty.${level}`)}`} style={{ maxWidth: 420 }} />
+        </Flex>
+      )}
     </Card>
   );
 }
