@@ -99,8 +99,11 @@ export function figuresOf(acc: TAcc): TLevelFigures {
 const MONTH = /^(\d{4})-(\d{2})$/;
 /** The longest range the dashboard computes. */
 export const MAX_RANGE_MONTHS = 36;
-/** The default range: this month and the eleven before it, a year of before and after. */
-export const DEFAULT_RANGE_MONTHS = 12;
+/**
+ * The default range: this month and the twelve whole months before it. KPIs arrive after a
+ * month ends, so a year of them needs the thirteenth month.
+ */
+export const DEFAULT_RANGE_MONTHS = 13;
 
 /** A month moved by n months. */
 export function addMonths(month: string, n: number): string {
@@ -129,7 +132,7 @@ export function monthStartInstant(month: string): Date {
 export type TRange = { from: string; to: string; months: string[] };
 
 /**
- * The months to compute: as asked, or the default twelve ending this month.
+ * The months to compute: as asked, or the default thirteen ending this month.
  * @throws AppError VALIDATION_FAILED when `from` is after `to` or the range is longer than MAX_RANGE_MONTHS
  */
 export function resolveRange(query: { from?: string | undefined; to?: string | undefined }, now = new Date()): TRange {

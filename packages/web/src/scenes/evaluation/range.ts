@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 
 /**
  * The months and team a page shows, kept in the address (?from=2026-06&to=2026-12&teamId=…)
- * so a link or a reload shows the same figures. Without months the server picks the last seven.
+ * so a link or a reload shows the same figures. Without months the server shows this month and the twelve before it.
  */
 export type TEvalFilters = { from?: string | undefined; to?: string | undefined; teamId?: string | undefined };
 
