@@ -82,6 +82,7 @@ export default function DashboardPage() {
       </Flex>
     ),
     align: 'right' as const,
+    width: 118,
     sorter: (a: TTeamRow, b: TTeamRow) => (FIGURES[key].pick(a.figures) ?? -1) - (FIGURES[key].pick(b.figures) ?? -1),
     render: (_: unknown, row: { figures: TLevelFigures }) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{figureText(key, row.figures)}</span>,
   });
@@ -172,7 +173,7 @@ export default function DashboardPage() {
               rowKey={(row) => row.team.id}
               pagination={false}
               dataSource={data.byTeam}
-              scroll={{ x: 1300 }}
+              scroll={{ x: 1560 }}
               onRow={(row) => ({ onClick: () => navigate(`/evaluation/teams/${row.team.id}${search}`), style: { cursor: 'pointer' } })}
               columns={[
                 {

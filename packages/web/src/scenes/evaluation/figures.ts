@@ -47,7 +47,8 @@ export const FIGURES: Record<TFigureKey, TFigureDef> = {
   qaScore: { level: 'behaviour', unit: 'score', method: 'qa-score', pick: (f) => f.behaviour.qaScore, axisMax: 100 },
   empathyRate: { level: 'behaviour', unit: 'percent', method: 'qa-empathy', pick: (f) => f.behaviour.empathyRate, axisMax: 100 },
   deEscalationRate: { level: 'behaviour', unit: 'percent', method: 'qa-de-escalation', pick: (f) => f.behaviour.deEscalationRate, axisMax: 100 },
-  missedEscalations: { level: 'behaviour', unit: 'count', method: 'qa-missed-escalations', pick: (f) => f.behaviour.missedEscalations },
+  // A count, but only of something when there were conversations: none is no data, not zero.
+  missedEscalations: { level: 'behaviour', unit: 'count', method: 'qa-missed-escalations', pick: (f) => (f.behaviour.conversations > 0 ? f.behaviour.missedEscalations : null) },
   csat: { level: 'results', unit: 'percent', method: 'kpi-csat', pick: (f) => f.results.csat },
   complaintRate: { level: 'results', unit: 'percent', method: 'kpi-complaint-rate', pick: (f) => f.results.complaintRate },
   repurchaseRate: { level: 'results', unit: 'percent', method: 'kpi-repurchase-rate', pick: (f) => f.results.repurchaseRate },

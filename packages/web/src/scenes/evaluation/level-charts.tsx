@@ -12,7 +12,8 @@ export type TMonthSeries = { name: string; byMonth: readonly { month: string; fi
 function LevelChart({ level, months, groups }: { level: TLevel; months: readonly string[]; groups: readonly TMonthSeries[] }) {
   const { t } = useTranslation();
   const choices = LEVEL_FIGURES[level];
-  const [figure, setFigure] = useState<TFigureKey>(choices[0]!);
+  // Start on the level's first figure that has a point (exams may be missing while role-plays are not).
+  const [figure, setFigure] = useState<TFigureKey>(() => choices.find((key) => groups.some((g) => g.byMonth.some((m) => FIGURES[key].pick(m.figures) !== null))) ?? choices[0]!);
   const def = FIGURES[figure];
   const { option, hasData } = useMemo(() => {
     const series: TLineSeries[] = groups.map((group) => {

@@ -20,7 +20,7 @@ export function MethodBody({ metric }: { metric: TEvalMetric }) {
       bordered
       styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
       items={[
-        { key: 'formula', label: t('evaluation.help.formula'), children: t(`${base}.formula`) },
+        { key: 'formula', label: t('evaluation.help.formula'), children: <span style={{ whiteSpace: 'pre-line' }}>{t(`${base}.formula`)}</span> },
         { key: 'tables', label: t('evaluation.help.tables'), children: <span style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12.5 }}>{t(`${base}.tables`)}</span> },
         { key: 'filters', label: t('evaluation.help.filters'), children: t(`${base}.filters`) },
       ]}

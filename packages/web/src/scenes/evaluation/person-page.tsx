@@ -133,6 +133,7 @@ export default function PersonPage() {
 
           <Card variant="borderless" style={{ marginBottom: 16 }} data-testid="eval-person-records">
             <Tabs
+              defaultActiveKey={(['exams', 'roleplays', 'conversations', 'sessions', 'reactions'] as const).find((key) => data[key].length > 0) ?? 'exams'}
               items={[
                 {
                   key: 'exams',

@@ -46,6 +46,7 @@ export default function TeamPage() {
       </Flex>
     ),
     align: 'right' as const,
+    width: 118,
     sorter: (a: TRow, b: TRow) => (FIGURES[key].pick(a.figures) ?? -1) - (FIGURES[key].pick(b.figures) ?? -1),
     render: (_: unknown, row: { figures: TLevelFigures }) => {
       const value = FIGURES[key].pick(row.figures);
@@ -86,14 +87,14 @@ export default function TeamPage() {
       ) : (
         <>
           <LevelCards figures={data.figures} testIdPrefix="eval-team-level" />
-          <Card variant="borderless" style={{ marginBottom: 16 }} title={`${t('evaluation.metrics.people')} (${data.people.length})`}>
+          <Card variant="borderless" style={{ marginBottom: 16 }} title={t('evaluation.team.members', { count: data.people.length })}>
             <Table<TRow>
               size="small"
               rowKey={(row) => row.person.id}
               pagination={false}
               dataSource={data.people}
               locale={{ emptyText: t('evaluation.empty.people') }}
-              scroll={{ x: 1500 }}
+              scroll={{ x: 1900 }}
               onRow={(row) => ({ onClick: () => navigate(`/evaluation/people/${row.person.id}${search}`), style: { cursor: 'pointer' } })}
               columns={[
                 {
