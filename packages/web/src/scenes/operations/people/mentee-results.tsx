@@ -87,7 +87,7 @@ function RoleplayCard({ results }: { results: TResults }) {
           <Statistic title={t('people.results.finished')} value={roleplay.finished} />
         </Col>
         <Col span={8}>
-          <Statistic title={t('people.results.average')} value={roleplay.averageScore ?? '—'} valueStyle={{ color: scoreColour(roleplay.averageScore) }} />
+          <Statistic title={t('people.results.average')} value={roleplay.averageScore ?? '—'} styles={{ content: { color: scoreColour(roleplay.averageScore) } }} />
         </Col>
       </Row>
       {roleplay.bestByScenario.length === 0 ? (
@@ -148,13 +148,13 @@ function QaCard({ results, canOpen }: { results: TResults; canOpen: boolean }) {
           <Statistic title={t('people.results.conversations')} value={qa.conversations} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('people.results.qaAverage')} value={qa.averageScore ?? '—'} valueStyle={{ color: scoreColour(qa.averageScore) }} />
+          <Statistic title={t('people.results.qaAverage')} value={qa.averageScore ?? '—'} styles={{ content: { color: scoreColour(qa.averageScore) } }} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('people.results.missed')} value={qa.missedEscalations} valueStyle={{ color: qa.missedEscalations > 0 ? '#c0392b' : undefined }} />
+          <Statistic title={t('people.results.missed')} value={qa.missedEscalations} styles={{ content: { color: qa.missedEscalations > 0 ? '#c0392b' : undefined } }} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('people.results.languageIssues')} value={qa.languageIssues} valueStyle={{ color: qa.languageIssues > 0 ? '#b7791f' : undefined }} />
+          <Statistic title={t('people.results.languageIssues')} value={qa.languageIssues} styles={{ content: { color: qa.languageIssues > 0 ? '#b7791f' : undefined } }} />
         </Col>
       </Row>
       {qa.conversations === 0 ? (

@@ -1,5 +1,5 @@
 import { TeamOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -120,20 +120,24 @@ export default function MentoringPage() {
               {
                 title: t('people.fields.person'),
                 key: 'person',
+                width: 130,
                 render: (_, hire) => (
-                  <Space size={4} direction="vertical">
-                    <Typography.Text strong>{hire.user.displayName}</Typography.Text>
+                  <Flex vertical gap={0}>
+                    <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                      {hire.user.displayName}
+                    </Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {hire.user.login}
                     </Typography.Text>
-                  </Space>
+                  </Flex>
                 ),
               },
-              { title: t('people.fields.teams'), key: 'teams', render: (_, hire) => hire.teams.map((team) => team.name).join('、') || '—' },
-              { title: t('people.mentoring.hireDate'), key: 'hireDate', width: 150, render: (_, hire) => t('people.mentoring.hiredDaysAgo', { date: hire.hireDate, count: hire.daysSinceHire }) },
+              { title: t('people.fields.teams'), key: 'teams', width: 170, render: (_, hire) => hire.teams.map((team) => team.name).join('、') || '—' },
+              { title: t('people.mentoring.hireDate'), key: 'hireDate', width: 180, render: (_, hire) => <span style={{ whiteSpace: 'nowrap' }}>{t('people.mentoring.hiredDaysAgo', { date: hire.hireDate, count: hire.daysSinceHire })}</span> },
               {
                 title: t('people.mentoring.mentor'),
                 key: 'mentor',
+                width: 120,
                 render: (_, hire) =>
                   hire.mentorship ? (
                     <Tag icon={<TeamOutlined />} color="cyan" style={{ marginInlineEnd: 0 }}>
@@ -149,6 +153,7 @@ export default function MentoringPage() {
               {
                 title: t('people.mentoring.nextTask'),
                 key: 'next',
+                ellipsis: true,
                 render: (_, hire) =>
                   hire.mentorship?.nextTask ? (
                     <Typography.Text style={{ fontSize: 13 }} ellipsis={{ tooltip: hire.mentorship.nextTask.title }}>

@@ -41,16 +41,16 @@ function MenteeCard({ mentee }: { mentee: TMentee }) {
       )}
       <Row gutter={8}>
         <Col span={6}>
-          <Statistic title={t('people.myMentoring.courses')} value={`${results.coursesDone}/${results.courses}`} valueStyle={{ fontSize: 18 }} />
+          <Statistic title={t('people.myMentoring.courses')} value={`${results.coursesDone}/${results.courses}`} styles={{ content: { fontSize: 18 } }} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('people.myMentoring.exams')} value={results.examAverage ?? '—'} valueStyle={{ fontSize: 18 }} />
+          <Statistic title={t('people.myMentoring.exams')} value={results.examAverage ?? '—'} styles={{ content: { fontSize: 18 } }} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('people.myMentoring.roleplay')} value={results.roleplayAverage ?? '—'} valueStyle={{ fontSize: 18 }} />
+          <Statistic title={t('people.myMentoring.roleplay')} value={results.roleplayAverage ?? '—'} styles={{ content: { fontSize: 18 } }} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('people.myMentoring.qa')} value={results.qa.averageScore ?? '—'} suffix={results.qa.conversations > 0 ? <span style={{ fontSize: 12 }}>{t('people.myMentoring.qaCount', { count: results.qa.conversations })}</span> : undefined} valueStyle={{ fontSize: 18 }} />
+          <Statistic title={t('people.myMentoring.qa')} value={results.qa.averageScore ?? '—'} suffix={results.qa.conversations > 0 ? <span style={{ fontSize: 12 }}>{t('people.myMentoring.qaCount', { count: results.qa.conversations })}</span> : undefined} styles={{ content: { fontSize: 18 } }} />
         </Col>
       </Row>
       {results.qa.missedEscalations > 0 && (

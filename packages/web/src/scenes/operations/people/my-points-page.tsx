@@ -21,7 +21,7 @@ export default function MyPointsPage() {
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
               <Card variant="borderless">
-                <Statistic title={t('people.myPoints.balance')} value={points.data.balance} prefix={<TrophyOutlined style={{ color: '#d4a017' }} />} valueStyle={{ color: '#2f7d8c' }} data-testid="my-points-balance" />
+                <Statistic title={t('people.myPoints.balance')} value={points.data.balance} prefix={<TrophyOutlined style={{ color: '#d4a017' }} />} styles={{ content: { color: '#2f7d8c' } }} data-testid="my-points-balance" />
               </Card>
             </Col>
             <Col xs={12} md={6}>

@@ -12,6 +12,9 @@ import { recentHalves, todayInChina } from './periods';
 /** Where the training group starts; the same as the server's default (selection.service.ts). */
 const DEFAULT_WEIGHTS: TSelectionWeights = { exams: 35, roleplay: 30, attendance: 20, kpi: 15 };
 
+/** One decimal is enough on screen; the tooltip keeps two. */
+const one = (value: number) => Math.round(value * 10) / 10;
+
 /** One part of a person's score: its mark, and the weight it carried (with the measured value on hover). */
 function PartCell({ row, part }: { row: TSelectionRow; part: TSelectionPart }) {
   const { t } = useTranslation();
@@ -36,7 +39,7 @@ function PartCell({ row, part }: { row: TSelectionRow; part: TSelectionPart }) {
           <Typography.Text>{score.mark === null ? '0' : score.mark}</Typography.Text>
         )}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('people.selection.weighted', { weight: score.weight, points: score.points })}
+          {t('people.selection.weighted', { weight: one(score.weight), points: one(score.points) })}
         </Typography.Text>
       </Flex>
     </Tooltip>
