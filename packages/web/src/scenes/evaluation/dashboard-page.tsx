@@ -76,8 +76,8 @@ export default function DashboardPage() {
   const figureColumn = (key: TFigureKey) => ({
     key,
     title: (
-      <Flex align="center" gap={0} wrap={false}>
-        <span style={{ whiteSpace: 'nowrap' }}>{t(`evaluation.metrics.${key}`)}</span>
+      <Flex align="center" justify="flex-end" gap={0} wrap={false}>
+        <span style={{ lineHeight: 1.3 }}>{t(`evaluation.metrics.${key}`)}</span>
         <MethodHelp metric={FIGURES[key].method} />
       </Flex>
     ),
