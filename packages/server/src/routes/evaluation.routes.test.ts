@@ -180,6 +180,18 @@ describe('KPI import', () => {
     expect((await app.inject({ method: 'GET', url: `/api/eval/kpi-imports/${trainersImport.id}`, headers: supervisor.headers })).statusCode).toBe(404);
   });
 
+  it("downloads an import's rejected rows as Excel, with the reason in Chinese and English", async () => {
+    const mine = (await app.inject({ method: 'GET', url: '/api/eval/kpi-imports', headers: supervisor.headers })).json().imports;
+    const csvImport = mine.find((i: { fileName: string }) => i.fileName === '10月KPI.csv');
+    const xlsx = await app.inject({ method: 'GET', url: `/api/eval/kpi-imports/${csvImport.id}/rejects.xlsx`, headers: supervisor.headers });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + 6);
+    expect(sheet.getRow(2).values).toEqual([undefined, 3, 'not_your_team', 'person', 'ev-b1', '「ev-b1」不在你的团队，主管只能导入本团队的数据', '"ev-b1" is not in your teams']);
+  });
+
   it('lists stored records to the people who may see them, as JSON and Excel', async () => {
     const forSupervisor = (await app.inject({ method: 'GET', url: '/api/eval/kpis?from=2026-10&to=2026-10', headers: supervisor.headers })).json();
     expect(forSupervisor.records.map((r: { person: { login: string } }) => r.person.login).sort()).toEqual(['ev-a1', 'ev-a2']);

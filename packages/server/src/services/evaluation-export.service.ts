@@ -1,6 +1,7 @@
 import type { TDidRow, TEvalDashboard, TEvalPerson, TEvalTeam, TKpiImport, TLevelFigures } from '@calmdesk/shared';
 import ExcelJS from 'exceljs';
 import type { TColumn } from '../lib/xlsx.js';
+import { kpiRejectReasonZh } from './kpi-rows.js';
 
 /**
  * Every table of 效果评估 as an Excel workbook: bold frozen headers with filters, widths fitted
@@ -225,7 +226,8 @@ export function kpiRejectsWorkbook(report: TKpiImport): Promise<Buffer> {
         { header: '原因代码 Code', value: (r: TRow) => r.code },
         { header: '字段 Field', value: (r: TRow) => r.field },
         { header: '文件中的值 Value', value: (r: TRow) => r.value },
-        { header: '原因 Reason', value: (r: TRow) => r.reason },
+        { header: '原因', value: (r: TRow) => kpiRejectReasonZh(r) },
+        { header: 'Reason', value: (r: TRow) => r.reason },
       ],
       rows: report.rejects,
     },

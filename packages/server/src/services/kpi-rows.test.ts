@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingMappingParts, parseDay, parseMonth, parseNumberCell, readKpiRow, suggestKpiMapping, type TKpiPeopleLookup, type TKpiPerson } from './kpi-rows.js';
+import { kpiReject, kpiRejectReasonZh, missingMappingParts, parseDay, parseMonth, parseNumberCell, readKpiRow, suggestKpiMapping, type TKpiPeopleLookup, type TKpiPerson } from './kpi-rows.js';
 
 const LI: TKpiPerson = { id: 'u-li', login: 'agent01', displayName: '李思琪' };
 const CHEN_A: TKpiPerson = { id: 'u-chen-a', login: 'agent02', displayName: '陈雨桐' };
@@ -141,5 +141,12 @@ describe('readKpiRow', () => {
   it('rejects people outside the importer’s teams', () => {
     const result = readKpiRow(2, { 工号: 'agent04', 月份: '2026-10', 满意度: '90' }, mapping, lookup([LI.id]));
     expect(result).toMatchObject({ ok: false, reject: { code: 'not_your_team', value: 'agent04' }, person: WANG });
+  });
+});
+
+describe('reasons in Chinese', () => {
+  it('names the field and value as a Chinese reader knows them', () => {
+    expect(kpiRejectReasonZh(kpiReject(4, 'bad_number', { field: 'csat', value: '很好' }))).toBe('满意度「很好」不是数字');
+    expect(kpiRejectReasonZh(kpiReject(8, 'duplicate', { field: 'person', value: 'agent01', otherRow: 2 }))).toBe('与第 2 行的人员和周期相同');
   });
 });

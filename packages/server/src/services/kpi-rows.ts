@@ -217,6 +217,44 @@ const REASONS: Record<TKpiRejectCode, (field: string | null, value: string | nul
   duplicate: (_f, _v, otherRow) => `the same person and period as row ${otherRow}`,
 };
 
+/** Field names as a Chinese reader knows them, for the reasons in exported reports. */
+const FIELD_NAMES_ZH: Record<string, string> = {
+  person: '人员',
+  month: '月份',
+  periodStart: '开始日期',
+  periodEnd: '结束日期',
+  period: '统计周期',
+  csat: '满意度',
+  complaintRate: '投诉率',
+  repurchaseRate: '复购率',
+  resolutionMinutes: '平均处理时长',
+  escalationRate: '升级率',
+};
+
+const REASONS_ZH: Record<TKpiRejectCode, (field: string, value: string, otherRow: number | null) => string> = {
+  unreadable: (_f, value) => `这一行无法读取（${value}）`,
+  missing_person: () => '没有填写人员（工号或姓名）',
+  unknown_person: (_f, value) => `系统里没有工号或姓名为「${value}」的人`,
+  ambiguous_person: (_f, value) => `有多人叫「${value}」，请改用工号`,
+  not_your_team: (_f, value) => `「${value}」不在你的团队，主管只能导入本团队的数据`,
+  missing_period: () => '没有统计周期：请填写月份（如 2026-10），或开始和结束日期',
+  bad_month: (_f, value) => `「${value}」不是月份，应写成 2026-10`,
+  bad_date: (field, value) => `${field}「${value}」不是日期，应写成 2026-10-01`,
+  end_before_start: (_f, value) => `结束日期早于开始日期（${value}）`,
+  period_too_long: (_f, value) => `统计周期超过一年（${value}）`,
+  bad_number: (field, value) => `${field}「${value}」不是数字`,
+  out_of_range: (field, value) => `${field} ${value} 超出范围（百分比 0–100，处理时长 0–${MAX_RESOLUTION_MINUTES} 分钟）`,
+  looks_like_fraction: (field, value) => `${field} ${value} 像是小数，百分比请写成 96.5 或 96.5%`,
+  no_values: () => '这一行没有任何 KPI 数值',
+  duplicate: (_f, _v, otherRow) => `与第 ${otherRow} 行的人员和周期相同`,
+};
+
+/** A reject's reason in Chinese (the web app words it from the code; exports need the text). */
+export function kpiRejectReasonZh(reject: TKpiReject): string {
+  const field = reject.field ? (FIELD_NAMES_ZH[reject.field] ?? reject.field) : '';
+  return REASONS_ZH[reject.code](field, reject.value ?? '', reject.otherRow);
+}
+
 /**
  * A reject with its English reason.
  * @param code why
