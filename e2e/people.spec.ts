@@ -50,7 +50,7 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   await expect(page.locator(`[data-testid^="my-mentee-"][data-name="${NEW_HIRE}"]`)).toBeVisible({ timeout: 30_000 });
   const card = page.locator(`[data-testid^="my-mentee-"][data-name="${MENTEE}"]`);
   await card.locator('[data-testid^="my-mentee-open-"]').click();
-  await expect(page.getByTestId('mentorship-page')).toHaveAttribute('data-mentee', MENTEE);
+  await expect(page.getByTestId('mentorship-page')).toHaveAttribute('data-mentee', MENTEE, { timeout: 30_000 });
   await page.getByTestId('mentorship-note-input').fill(NOTE);
   await page.getByTestId('mentorship-note-save').click();
   await expect(page.getByTestId('mentorship-note').first()).toContainText('12315');
@@ -72,11 +72,12 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   // (3) An agent submits an innovation suggestion.
   await signInAs(page, 'agent');
   await page.goto('/my/suggestions');
+  await expect(page.getByTestId('suggestion-title')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('suggestion-title').fill(SUGGESTION);
   await page.getByTestId('suggestion-body').fill('差评回访时先致歉、再说明已做的改进、最后给补偿选项，做成三步话术卡贴在工位上，新人照着说不容易慌。');
   await page.getByTestId('suggestion-submit').click();
   const mine = page.locator(`[data-testid^="my-suggestion-"][data-title="${SUGGESTION}"]`);
-  await expect(mine).toHaveAttribute('data-status', 'submitted');
+  await expect(mine).toHaveAttribute('data-status', 'submitted', { timeout: 15_000 });
   await signOut(page);
 
   // (4) The trainer adopts it, and computes the half-year's excellent-trainee ranking.
@@ -91,7 +92,7 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   await page.getByTestId('suggestions-filter-adopted').click();
   await expect(page.locator(`[data-testid^="suggestion-"][data-title="${SUGGESTION}"]`)).toContainText('+30 积分');
   await page.getByTestId('incentives-tab-selection').click();
-  await expect(page.getByTestId('selection-weight-sum')).toHaveText('100%');
+  await expect(page.getByTestId('selection-weight-sum')).toHaveText('100%', { timeout: 30_000 });
   await page.getByTestId('selection-compute').click();
   await expect(page.getByTestId('selection-status')).toHaveAttribute('data-status', 'shortlisted', { timeout: 30_000 });
   await expect(page.locator('[data-testid^="selection-row-"][data-shortlisted="true"]').first()).toBeVisible();
@@ -103,7 +104,7 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   await expect(page.locator('[data-testid^="my-points-entry-"][data-rule="suggestion_adopted"]')).toContainText(SUGGESTION, { timeout: 30_000 });
   await expect(page.getByTestId('my-points-balance')).toContainText(/\d/);
   await page.goto('/my/suggestions');
-  await expect(mine).toHaveAttribute('data-status', 'adopted');
+  await expect(mine).toHaveAttribute('data-status', 'adopted', { timeout: 30_000 });
   await signOut(page);
 
   // (6) The leader confirms an excellent trainee from the shortlist; a certificate is issued.
@@ -115,7 +116,7 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   await first.locator('[data-testid^="selection-choose-"]').click();
   await page.getByTestId('selection-confirm').click();
   await page.getByTestId('selection-confirm-ok').click();
-  await expect(page.getByTestId('selection-status')).toHaveAttribute('data-status', 'confirmed');
+  await expect(page.getByTestId('selection-status')).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
   await expect(page.getByTestId('selection-chosen')).toContainText(chosenName);
   await expect(page.getByTestId('selection-chosen')).toContainText(/证书编号 [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/);
   await page.screenshot({ path: artifact('people-selection-confirmed'), fullPage: true });

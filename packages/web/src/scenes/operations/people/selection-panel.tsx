@@ -129,7 +129,7 @@ function RankingTable({ selection, chosen, onChoose, canChoose }: { selection: T
           ),
         },
         { title: t('people.selection.score'), key: 'score', width: 90, render: (_, row) => <Typography.Text strong style={{ fontSize: 16, color: '#2f7d8c' }}>{row.score}</Typography.Text> },
-        ...SELECTION_PARTS.map((part) => ({ title: t(`people.selection.part.${part}`), key: part, width: 130, render: (_: unknown, row: TSelectionRow) => <PartCell row={row} part={part} /> })),
+        ...SELECTION_PARTS.map((part) => ({ title: t(`people.selection.part.${part}`), key: part, width: 160, render: (_: unknown, row: TSelectionRow) => <PartCell row={row} part={part} /> })),
       ]}
     />
   );
