@@ -83,13 +83,13 @@ function RecordDrawer({ open, people, onClose }: { open: boolean; people: TRecor
             data-testid="record-form-person"
           />
         </Form.Item>
-        <Form.Item name="kind" label={t('people.records.kindLabel')}>
+        <Form.Item name="kind" label={t('people.records.kindLabel')} rules={[{ required: true }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={PERSON_RECORD_KINDS.map((value) => ({ value, label: t(`people.records.kind.${value}`) }))} data-testid="record-form-kind" />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ marginTop: -12, fontSize: 13 }}>
           {t(`people.records.kindHelp.${kind ?? 'warning'}`)}
         </Typography.Paragraph>
-        <Form.Item name="sourceType" label={t('people.records.form.source')}>
+        <Form.Item name="sourceType" label={t('people.records.form.source')} rules={[{ required: true }]}>
           <Radio.Group options={[{ value: 'complaint', label: t('people.records.source.complaint') }, { value: 'manual', label: t('people.records.source.manual') }]} />
         </Form.Item>
         {sourceType === 'complaint' && (
