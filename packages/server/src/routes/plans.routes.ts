@@ -45,6 +45,7 @@ import {
   SESSION_MANAGER_ROLES,
   SESSION_READER_ROLES,
   signIn,
+  signInWithCode,
   startSignIn,
   updateSession,
 } from '../services/session.service.js';
@@ -147,6 +148,11 @@ export function registerPlanRoutes(app: TRouteApp, deps: TDeps): void {
   );
 
   // Everyone's own.
+  app.post(
+    '/api/ops/my/sign-in',
+    { config: { access: 'any' }, schema: { tags, summary: 'Sign in with a typed code: to the session of mine whose code it is', body: ZSignInRequest, response: { 200: ZSignInResult } } },
+    async (request) => signInWithCode(deps, requireAuth(request), request.body),
+  );
   app.get('/api/ops/my/sessions', { config: { access: 'any' }, schema: { tags, summary: 'My upcoming and past sessions with my attendance, and my make-up tasks', response: { 200: ZMySessions } } }, async (request) =>
     mySessions(deps, requireAuth(request)),
   );

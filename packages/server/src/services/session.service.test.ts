@@ -159,6 +159,16 @@ describe('sign-in', () => {
     expect((await call('agentPre2', 'POST', `/api/ops/sessions/${running.id}/sign-in`, { code: lateCode })).json().attendance).toBe('late');
   });
 
+  it('signs in with the typed code alone to the one of two running sessions it belongs to', async () => {
+    const other = (await call('trainer', 'POST', '/api/ops/sessions', session({ title: '同时进行的另一场', teamIds: [preSales] }))).json();
+    await call('trainer', 'POST', `/api/ops/sessions/${other.id}/sign-in-code`);
+    expect((await call('agentPre2', 'POST', '/api/ops/my/sign-in', { code: 'ZZZZZZ' })).json().error.message).toBe('签到码不正确');
+    const response = await call('agentPre2', 'POST', '/api/ops/my/sign-in', { code });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ sessionId, title: '情绪 ABC 模型', attendance: 'present' });
+    expect((await call('agentAfter', 'POST', '/api/ops/my/sign-in', { code })).statusCode).toBe(403);
+  });
+
   it('answers 404 for a session of another organisation', async () => {
     const outsider = await signIn(app, (await buildUser(db, await buildOrganisation(db))).login);
     expect((await app.inject({ method: 'POST', url: `/api/ops/sessions/${sessionId}/sign-in`, headers: outsider.headers, payload: { code } })).statusCode).toBe(404);

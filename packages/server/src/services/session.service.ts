@@ -430,6 +430,24 @@ export async function signIn(deps: TDeps, auth: TAuthContext, sessionId: string,
   return { sessionId: session.id, title: session.title, attendance, signedInAt: now.toISOString(), wasAlreadySignedIn: false };
 }
 
+/**
+ * Signs in with a typed code alone: the session is the one of mine whose running code it is, so a
+ * person with two sessions open at once need not pick. Then as {@link signIn}.
+ * NOT enrolled in the session with this code: FORBIDDEN; no session has it: BAD_REQUEST 签到码不正确.
+ */
+export async function signInWithCode(deps: TDeps, auth: TAuthContext, input: { code: string; method: 'code' | 'qr' }): Promise<z.infer<typeof ZSignInResult>> {
+  const code = normaliseSignInCode(input.code);
+  const matches = await deps.db
+    .select({ id: trainingSessions.id, enrolled: sessionEnrolments.userId })
+    .from(trainingSessions)
+    .leftJoin(sessionEnrolments, and(eq(sessionEnrolments.sessionId, trainingSessions.id), eq(sessionEnrolments.userId, auth.userId)))
+    .where(and(eq(trainingSessions.organisationId, auth.organisationId), eq(trainingSessions.signInCode, code)));
+  const mine = matches.find((row) => row.enrolled !== null);
+  if (mine) return signIn(deps, auth, mine.id, input);
+  if (matches.length > 0) return signIn(deps, auth, matches[0]!.id, input);
+  throw new AppError('BAD_REQUEST', '签到码不正确', [{ path: 'code', message: '签到码不正确 (wrong code)' }]);
+}
+
 // ---------------------------------------------------------------------------
 // Attendance correction and closing
 

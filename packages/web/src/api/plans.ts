@@ -165,12 +165,12 @@ export function useStartSignIn() {
   });
 }
 
-/** Signs me in to a session with its code. */
+/** Signs me in with a code: to the session given (the QR link), or to whichever of mine the code belongs to (typed). */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ sessionId, code, method }: { sessionId: string; code: string; method: 'code' | 'qr' }) =>
-      apiFetch<TSignInResult>(path('/api/ops/sessions/:id/sign-in', sessionId), { method: 'POST', body: { code, method } }),
+    mutationFn: ({ sessionId, code, method }: { sessionId?: string; code: string; method: 'code' | 'qr' }) =>
+      apiFetch<TSignInResult>(sessionId ? path('/api/ops/sessions/:id/sign-in', sessionId) : '/api/ops/my/sign-in', { method: 'POST', body: { code, method } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: plansKeys.mine }),
   });
 }

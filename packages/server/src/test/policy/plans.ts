@@ -37,4 +37,5 @@ export const PLANS_POLICY: TRouteCase[] = [
   { method: 'PATCH', url: '/api/ops/make-ups/:id', allowed: ['trainer'], body: () => ({ kind: 'session' }) },
   { method: 'POST', url: '/api/ops/make-ups/:id/waive', allowed: ['trainer'], body: () => ({ reason: '已参加同主题外部培训' }) },
   { method: 'GET', url: '/api/ops/my/sessions', allowed: ALL },
+  { method: 'POST', url: '/api/ops/my/sign-in', allowed: ALL, body: () => ({ code: 'ABC234' }) },
 ];

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, LoginOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Divider, Empty, Flex, Input, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Divider, Empty, Flex, Input, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,46 +24,47 @@ export function useSignInMessage() {
   };
 }
 
-/** Type the code the instructor shows; the session is the one whose sign-in is open now (or chosen). */
+/** Type the code the instructor shows; the server finds which of my sessions it belongs to. */
 function SignInBox({ sessions }: { sessions: TMySession[] }) {
   const { t } = useTranslation();
   const signIn = useSignIn();
   const signInMessage = useSignInMessage();
   const now = Date.now();
   const openNow = sessions.filter((s) => s.status === 'scheduled' && s.attendance !== 'present' && s.attendance !== 'late' && now >= Date.parse(s.signInOpensAt) && now <= Date.parse(s.signInClosesAt));
-  const [chosen, setChosen] = useState<string | undefined>();
   const [code, setCode] = useState('');
-  const sessionId = chosen ?? openNow[0]?.id;
-  const submit = () => sessionId && code.trim() && signIn.mutate({ sessionId, code: code.trim(), method: 'code' }, { onSuccess: () => setCode('') });
+  const submit = () => code.trim() && signIn.mutate({ code: code.trim(), method: 'code' }, { onSuccess: () => setCode('') });
   return (
     <Card variant="borderless" title={t('plans.my.signInTitle')} data-testid="my-sign-in">
-      {openNow.length === 0 ? (
-        <Typography.Text type="secondary" data-testid="my-sign-in-none">
-          {t('plans.my.noSignInNow')}
-        </Typography.Text>
-      ) : (
-        <Flex vertical gap={12}>
-          {openNow.length > 1 ? (
-            <Select value={sessionId} onChange={setChosen} options={openNow.map((s) => ({ value: s.id, label: `${dayjs(s.startsAt).format('HH:mm')} ${s.title}` }))} />
-          ) : (
-            <Typography.Text strong>{openNow[0]!.title}</Typography.Text>
-          )}
-          <Flex gap={8}>
-            <Input
-              value={code}
-              onChange={(event) => setCode(event.target.value.toUpperCase())}
-              onPressEnter={submit}
-              maxLength={12}
-              placeholder={t('plans.my.codePlaceholder')}
-              style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 4, maxWidth: 220 }}
-              data-testid="my-sign-in-code"
-            />
-            <Button type="primary" icon={<LoginOutlined />} onClick={submit} loading={signIn.isPending} disabled={!code.trim()} data-testid="my-sign-in-submit">
-              {t('plans.my.signIn')}
-            </Button>
-          </Flex>
+      <Flex vertical gap={12}>
+        {openNow.length === 0 ? (
+          <Typography.Text type="secondary" data-testid="my-sign-in-none">
+            {t('plans.my.noSignInNow')}
+          </Typography.Text>
+        ) : (
+          <Typography.Text>
+            {t('plans.my.openNow')}
+            {openNow.map((s) => (
+              <Tag key={s.id} style={{ marginInlineStart: 6 }}>
+                {dayjs(s.startsAt).format('HH:mm')} {s.title}
+              </Tag>
+            ))}
+          </Typography.Text>
+        )}
+        <Flex gap={8}>
+          <Input
+            value={code}
+            onChange={(event) => setCode(event.target.value.toUpperCase())}
+            onPressEnter={submit}
+            maxLength={12}
+            placeholder={t('plans.my.codePlaceholder')}
+            style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: code ? 4 : 0, maxWidth: 220 }}
+            data-testid="my-sign-in-code"
+          />
+          <Button type="primary" icon={<LoginOutlined />} onClick={submit} loading={signIn.isPending} disabled={!code.trim()} data-testid="my-sign-in-submit">
+            {t('plans.my.signIn')}
+          </Button>
         </Flex>
-      )}
+      </Flex>
       {signIn.isSuccess && (
         <Alert
           type="success"

@@ -115,7 +115,9 @@ export function PlanEditor({ plan, onSaved, onCancel }: { plan?: TPlanDetail; on
   };
 
   return (
-    <Form<TPlanForm> form={form} layout="vertical" initialValues={toForm(plan)} onFinish={submit} data-testid="plan-editor" scrollToFirstError>
+    // No <form> element: Enter in a date or time picker confirms the picker, it must not save (and create) the plan.
+    <div data-testid="plan-editor">
+    <Form<TPlanForm> form={form} component={false} layout="vertical" initialValues={toForm(plan)} onFinish={submit} scrollToFirstError>
       <Card variant="borderless" title={t('plans.editor.basics')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={16}>
@@ -284,10 +286,11 @@ export function PlanEditor({ plan, onSaved, onCancel }: { plan?: TPlanDetail; on
       )}
       <Flex gap={8} justify="flex-end">
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="plan-save">
+        <Button type="primary" onClick={() => form.submit()} loading={save.isPending} data-testid="plan-save">
           {t('plans.editor.save')}
         </Button>
       </Flex>
     </Form>
+    </div>
   );
 }

@@ -197,7 +197,7 @@ function VersionHistory({ plan }: { plan: TPlanDetail }) {
   const { t } = useTranslation();
   return (
     <Card variant="borderless" title={t('plans.versions.title')} data-testid="plan-versions">
-      {plan.pendingChanges && (
+      {plan.pendingChanges && plan.pendingChanges.added.length + plan.pendingChanges.removed.length + plan.pendingChanges.changed.length > 0 && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('plans.versions.pending', { version: plan.version })} description={<Changes diff={plan.pendingChanges} testId="plan-pending-changes" />} />
       )}
       {plan.versions.length === 0 ? (
@@ -302,7 +302,8 @@ export default function PlanPage() {
 
   const submit = () =>
     decide.mutate({ id: plan.id, action: 'submit' }, { onSuccess: () => void message.success(t('plans.decide.submittedToast')), onError: (error) => void message.error(errorMessage(error)) });
-  const returned = plan.lastDecision?.decision === 'returned' && plan.status !== 'submitted' && plan.status !== 'approved' ? plan.lastDecision : null;
+  // The leader's comment on a returned plan, for the trainer who must act on it (the leader reads it in the versions).
+  const returned = access.isTrainer && plan.lastDecision?.decision === 'returned' && plan.status !== 'submitted' && plan.status !== 'approved' ? plan.lastDecision : null;
 
   return (
     <div data-testid="plan-page" data-plan-id={plan.id}>
