@@ -41,14 +41,14 @@ function SignInBox({ sessions }: { sessions: TMySession[] }) {
             {t('plans.my.noSignInNow')}
           </Typography.Text>
         ) : (
-          <Typography.Text>
-            {t('plans.my.openNow')}
+          <Flex gap={6} wrap align="center" data-testid="my-sign-in-open">
+            <Typography.Text>{t('plans.my.openNow')}</Typography.Text>
             {openNow.map((s) => (
-              <Tag key={s.id} style={{ marginInlineStart: 6 }}>
+              <Tag key={s.id} style={{ marginInlineEnd: 0 }}>
                 {dayjs(s.startsAt).format('HH:mm')} {s.title}
               </Tag>
             ))}
-          </Typography.Text>
+          </Flex>
         )}
         <Flex gap={8}>
           <Input
