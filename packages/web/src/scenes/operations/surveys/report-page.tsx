@@ -181,11 +181,15 @@ function FindingsCard({ findings, selected, onSelect, canPlan, onPlan }: { findi
           <div style={{ display: 'grid', gridTemplateColumns: `${canPlan ? 'auto ' : ''}auto minmax(180px, 1.4fr) 150px minmax(72px, auto) 2fr`, columnGap: 12, rowGap: 10, alignItems: 'center' }}>
             {findings.map((finding) => (
               <div key={finding.id} style={{ display: 'contents' }} data-testid={`report-finding-${finding.id}`}>
-                {canPlan && <Checkbox value={finding.id} data-testid={`report-finding-check-${finding.id}`} />}
+                {canPlan && (
+                  <span data-testid={`report-finding-check-${finding.id}`}>
+                    <Checkbox value={finding.id} aria-label={finding.option ?? finding.prompt} />
+                  </span>
+                )}
                 <span>{finding.topic && <Tag color="cyan" style={{ marginInlineEnd: 0 }}>{labels.topic(finding.topic)}</Tag>}</span>
                 <Typography.Text strong>{finding.option ?? finding.prompt}</Typography.Text>
                 {finding.option !== null ? (
-                  <Progress percent={Math.round((finding.share ?? 0) * 100)} size="small" strokeColor="#f6a04d" style={{ margin: 0 }} />
+                  <Progress percent={Math.round((finding.share ?? 0) * 100)} size="small" strokeColor="#f6a04d" format={(percent) => `${percent}%`} style={{ margin: 0 }} />
                 ) : (
                   <Progress percent={Math.round(((finding.average ?? 0) / 5) * 100)} size="small" strokeColor="#cf1322" format={() => `${finding.average}`} style={{ margin: 0 }} />
                 )}

@@ -67,8 +67,10 @@ export function SurveyForm({
                 style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}
               >
                 {labels.likert.map((label, i) => (
-                  <Radio.Button key={label} value={i + 1} data-testid={`survey-answer-${question.id}-${i + 1}`} style={{ borderRadius: 6, borderInlineStartWidth: 1 }}>
-                    {i + 1} · {label}
+                  <Radio.Button key={label} value={i + 1} style={{ borderRadius: 6, borderInlineStartWidth: 1 }}>
+                    <span data-testid={`survey-answer-${question.id}-${i + 1}`}>
+                      {i + 1} · {label}
+                    </span>
                   </Radio.Button>
                 ))}
               </Radio.Group>
@@ -77,8 +79,8 @@ export function SurveyForm({
               <Radio.Group value={typeof value === 'string' ? value : undefined} onChange={(event) => set(question.id, event.target.value as string)} disabled={isDisabled} aria-label={question.prompt}>
                 <Flex vertical gap={6}>
                   {question.options.map((option, i) => (
-                    <Radio key={option} value={option} data-testid={`survey-answer-${question.id}-${i}`}>
-                      {option}
+                    <Radio key={option} value={option}>
+                      <span data-testid={`survey-answer-${question.id}-${i}`}>{option}</span>
                     </Radio>
                   ))}
                 </Flex>
@@ -88,8 +90,8 @@ export function SurveyForm({
               <Checkbox.Group value={Array.isArray(value) ? value : []} onChange={(checked) => set(question.id, checked as string[])} disabled={isDisabled} aria-label={question.prompt}>
                 <Flex vertical gap={6}>
                   {question.options.map((option, i) => (
-                    <Checkbox key={option} value={option} data-testid={`survey-answer-${question.id}-${i}`}>
-                      {option}
+                    <Checkbox key={option} value={option}>
+                      <span data-testid={`survey-answer-${question.id}-${i}`}>{option}</span>
                     </Checkbox>
                   ))}
                 </Flex>

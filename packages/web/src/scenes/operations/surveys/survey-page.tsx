@@ -191,7 +191,7 @@ export default function SurveyPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: survey.status === 'draft' ? t('surveys.detail.noRecipients') : t('common.none') }}
-          onRow={(r) => ({ 'data-testid': `survey-recipient-${r.user.login}`, 'data-answered': r.respondedAt ? 'true' : 'false' }) as never}
+          onRow={(r) => ({ 'data-testid': `survey-recipient-${r.user.login}`, 'data-answered': r.respondedAt ? 'true' : 'false', 'data-reminded': r.remindedAt ? 'true' : 'false' }) as never}
           data-testid="survey-recipient-table"
         />
       </Card>
