@@ -55,7 +55,7 @@ function unit(a: string, b: string): number {
 }
 
 /** This year's plan: what the trainer wrote in January and the leader approved. */
-function thisYearsContent(year: number, today: string, todayStart: string, people: TDemoPeople): TPlanContent {
+function thisYearsContent(year: number, today: string, todayStart: string, todayMinutes: number, people: TDemoPeople): TPlanContent {
   const id = (login: string) => people.byLogin.get(login)!;
   const [preSales, afterSales] = people.teamIds as [string, string];
   const yearStart = `${year}-01-01`;
@@ -73,7 +73,7 @@ function thisYearsContent(year: number, today: string, todayStart: string, peopl
       kind: 'classroom',
       date: isThisMonth ? today : secondThursday(year, month),
       startTime: isThisMonth ? todayStart : '14:00',
-      durationMinutes: 120,
+      durationMinutes: isThisMonth ? todayMinutes : 120,
       repeat: 1,
       everyDays: 7,
       location: '三楼培训室',
@@ -236,9 +236,11 @@ export async function seedPlanDemo(tx: TDb, organisationId: string, people: TDem
   const chinaMinutes = Math.floor(((now.getTime() + CHINA_MS) % DAY_MS) / 60_000);
   const startMinutes = chinaMinutes < 13 * 60 + 30 ? 14 * 60 : Math.min(Math.floor(chinaMinutes / 30) * 30, 21 * 60 + 30);
   const todayStart = `${String(Math.floor(startMinutes / 60)).padStart(2, '0')}:${String(startMinutes % 60).padStart(2, '0')}`;
+  // Two hours, or longer late in the evening so that it still runs for an hour after the demo is made.
+  const todayMinutes = Math.min(8 * 60, Math.max(120, chinaMinutes - startMinutes + 60));
 
   // This year's plan, approved in January; approval generates its sessions.
-  const content = thisYearsContent(year, today, todayStart, people);
+  const content = thisYearsContent(year, today, todayStart, todayMinutes, people);
   const [plan] = await tx
     .insert(trainingPlans)
     .values({ organisationId, year, title: `${year} 年度客服情绪管理培训计划`, status: 'approved', content, version: 1, createdBy: trainerId, createdAt: new Date(`${year}-01-04T09:00:00+08:00`), updatedAt: new Date(`${year}-01-08T16:20:00+08:00`) })
