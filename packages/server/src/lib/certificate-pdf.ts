@@ -20,7 +20,14 @@ export interface TCertificatePdfInput {
   code: string;
   /** Where the code can be checked, e.g. https://calmdesk.example.com/verify/7KQ2-M9XD-4FHT. */
   verifyUrl: string;
+  /** completion: a course or exam passed (结业证书); honour: a distinction such as 优秀学员 (荣誉证书). */
+  kind?: 'completion' | 'honour';
 }
+
+const WORDING = {
+  completion: { heading: '结业证书', english: 'CERTIFICATE OF COMPLETION', line: '已完成学习并通过考核 has completed and passed' },
+  honour: { heading: '荣誉证书', english: 'CERTIFICATE OF HONOUR', line: '在培训中表现优异，荣获 is awarded the distinction' },
+} as const;
 
 const TEAL = '#2f7d8c';
 const INK = '#1f2d33';
@@ -42,11 +49,12 @@ function englishDate(date: Date): string {
  * @returns the PDF bytes
  */
 export async function renderCertificatePdf(input: TCertificatePdfInput): Promise<Buffer> {
+  const wording = WORDING[input.kind ?? 'completion'];
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 0,
-    info: { Title: `结业证书 Certificate — ${input.title.zh}`, Author: input.organisationName, Subject: input.code, Creator: 'CalmDesk 心安客服' },
+    info: { Title: `${wording.heading} Certificate — ${input.title.zh}`, Author: input.organisationName, Subject: input.code, Creator: 'CalmDesk 心安客服' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -68,12 +76,12 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
   doc.lineWidth(0.8).rect(38, 38, width - 76, height - 76).stroke();
 
   centre(input.organisationName, 70, 'regular', 14, MUTED);
-  centre('结业证书', 100, 'bold', 40, TEAL);
-  centre('CERTIFICATE OF COMPLETION', 156, 'regular', 12, MUTED);
+  centre(wording.heading, 100, 'bold', 40, TEAL);
+  centre(wording.english, 156, 'regular', 12, MUTED);
   centre('兹证明 This certifies that', 205, 'regular', 13, MUTED);
   centre(input.recipientName, 228, 'bold', 32, INK);
   doc.moveTo(width / 2 - 150, 278).lineTo(width / 2 + 150, 278).lineWidth(0.8).strokeColor(MUTED).stroke();
-  centre('已完成学习并通过考核 has completed and passed', 292, 'regular', 13, MUTED);
+  centre(wording.line, 292, 'regular', 13, MUTED);
   centre(`《${input.title.zh}》`, 318, 'bold', 22, INK);
   centre(input.title.en, 352, 'regular', 13, MUTED);
   if (input.score !== null) centre(`成绩 Score：${input.score} 分`, 380, 'regular', 12, MUTED);

@@ -158,6 +158,8 @@ export async function certificatePdf(deps: TDeps, auth: TAuthContext, certificat
     issuedAt: row.issuedAt,
     code: row.code,
     verifyUrl: `${baseUrl}/verify/${row.code}`,
+    // Neither an exam nor a course: a distinction the leader confirmed (优秀学员), not a completion.
+    kind: row.examId === null && row.courseId === null ? 'honour' : 'completion',
   });
   return { fileName: `certificate-${row.code}.pdf`, bytes };
 }

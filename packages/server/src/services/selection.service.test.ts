@@ -7,6 +7,18 @@ import { certificates, examAttempts, exams, kpiRecords, notifications, roleplayA
 import { buildOrganisation, buildTestApp, buildUser, createTestDatabase, signIn, type TTestSession } from '../test/helpers.js';
 import { periodBounds } from './points.service.js';
 
+/** The PDF's title from its info dictionary: a UTF-16BE literal string, as pdfkit writes it. */
+function pdfTitle(bytes: Buffer): string {
+  const text = bytes.toString('latin1');
+  const ref = /\/Title (\d+) 0 R/.exec(text)?.[1];
+  const literal = ref ? new RegExp(`\\n${ref} 0 obj\\n\\((.*?)\\)\\nendobj`, 's').exec(text)?.[1] : undefined;
+  if (literal === undefined) return '';
+  const raw = literal.replace(/\\([0-7]{1,3}|.)/gs, (_, escaped: string) =>
+    /^[0-7]+$/.test(escaped) ? String.fromCharCode(parseInt(escaped, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[escaped] ?? escaped,
+  );
+  return Buffer.from(raw, 'latin1').subarray(2).swap16().toString('utf16le');
+}
+
 /**
  * Excellent-trainee selection: the training group computes the half-year's ranking from exams,
  * role-play, attendance and KPI change; the leader confirms people from the shortlist, who then
@@ -134,6 +146,8 @@ describe('excellent-trainee selection', () => {
     const pdf = await app.inject({ method: 'GET', url: `/api/certificates/${rows[0]!.id}/pdf`, headers: chen.session.headers });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // An honour, not a course completion: the document's title says 荣誉证书.
+    expect(pdfTitle(pdf.rawPayload)).toMatch(/^荣誉证书 Certificate — /);
     const notice = await db.select().from(notifications).where(and(eq(notifications.userId, chen.id), eq(notifications.kind, 'selection_chosen')));
     expect(notice).toHaveLength(1);
 
