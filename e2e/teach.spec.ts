@@ -105,9 +105,14 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByTestId('teach-question-explanation').fill('先道歉、接住情绪，再给出行动。');
   const singleId = await saveQuestion(page);
 
-  await page.getByTestId('teach-questions-filter-tag').click();
-  await page.keyboard.type(TAG);
-  await page.keyboard.press('Enter');
+  // The tag list refreshes after the saves, and a refresh may close the open list: pick the new tag
+  // (with its two questions) from a freshly opened list until it takes.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('teach-questions-filter-tag').click();
+    await page.keyboard.type(TAG);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${TAG} (2)` }).click({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-testid^="teach-question-row-"]')).toHaveCount(2);
   await page.screenshot({ path: artifact('teach-question-bank'), fullPage: true });
