@@ -5,9 +5,10 @@ import { artifact, DEMO_PASSWORD, signInAs, signOut } from './helpers';
  * One quarter of the training group's work (SPEC §2.7, §2.8), end to end through the UI:
  * the trainer sends a needs survey to 售前咨询组; agents answer it; the trainer reads the
  * report and turns its top weak point into the item of a new plan, schedules it for now and
- * submits; the leader returns it with a comment, the trainer resubmits, the leader approves;
- * the session appears in the calendar; the trainer shows the sign-in code and 李思琪 signs in
- * with it; the trainer closes the session, so 陈雨桐, who did not come, gets a make-up task;
+ * submits; the leader returns it with a comment, the trainer adds a goal and a budget and
+ * resubmits (version 2 lists the change), the leader approves; the session appears in the
+ * calendar; the trainer shows the sign-in code and its QR; 李思琪 mistypes it, is told so, and
+ * signs in with it; the trainer closes the session, so 陈雨桐, who did not come, gets a make-up task;
  * 李思琪 answers the reaction questionnaire the closing sent; the supervisor imports last
  * month's KPIs; the leader's dashboard shows all four levels.
  */
@@ -145,13 +146,16 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   await page.getByTestId('plan-edit').click();
   await page.getByTestId('plan-add-goal').click();
   await page.getByTestId('plan-goal-1').fill('本季度因情绪处理不当引起的投诉下降 20%');
+  await page.getByTestId('plan-item-budget-0').fill('800');
   await page.getByTestId('plan-save').click();
+  await expect(page.getByTestId('plan-pending-changes')).toContainText(THEME);
   await page.getByTestId('plan-submit').click();
   await expect(page.getByTestId('plan-version')).toHaveText('v2');
   await signOut(page);
   await signInAs(page, 'leader');
   await page.goto(planUrl);
   await expect(page.getByTestId('plan-version-1-decision')).toContainText(RETURN_COMMENT);
+  await expect(page.getByTestId('plan-version-2-changes')).toContainText(THEME);
   await page.screenshot({ path: artifact('quarter-2-plan-approval'), fullPage: true });
   await page.getByTestId('plan-approve').click();
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'approved');
@@ -168,10 +172,14 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   await page.getByTestId('session-start-sign-in').click();
   const code = (await page.getByTestId('session-code').innerText()).trim();
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  await expect(page.getByTestId('session-qr')).toHaveAttribute('data-url', new RegExp(`/my/sign-in\\?session=.+&code=${code}$`));
   await signOut(page);
   await signInAs(page, 'agent');
   await page.goto('/my/sessions');
-  await page.getByTestId('my-sign-in-code').fill(code);
+  await page.getByTestId('my-sign-in-code').fill(code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA');
+  await page.getByTestId('my-sign-in-submit').click();
+  await expect(page.getByTestId('my-sign-in-error')).toContainText('签到码不正确');
+  await page.getByTestId('my-sign-in-code').fill(code.toLowerCase());
   await page.getByTestId('my-sign-in-submit').click();
   await expect(page.getByTestId('my-sign-in-ok')).toContainText(THEME);
   await signOut(page);
