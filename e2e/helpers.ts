@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'calmdesk-demo';
 
@@ -33,4 +33,27 @@ export async function confirmDialog(page: Page, testId: string): Promise<void> {
     if (await button.isVisible()) await button.click({ timeout: 2000 });
     await expect(button).toBeHidden({ timeout: 2000 });
   }).toPass({ timeout: 15_000 });
+}
+
+/** The needs-survey template's required questions, answered by clicking: question id and answer (Likert 1–5, or the option's index). */
+export const NEEDS_SURVEY_REQUIRED_CLICKS: readonly [string, string][] = [
+  ['stressors', '0'],
+  ['stress_level', '4'],
+  ['weak_points', '0'],
+  ['confidence', '2'],
+  ['complaint_cause', '0'],
+  ['past_satisfaction', '4'],
+  ['past_usefulness', '3'],
+  ['formats', '1'],
+];
+
+/** A colleague answers a survey through the API, signed in on a request context of their own. */
+export async function answerSurveyAs(baseURL: string, login: string, surveyId: string, answers: Record<string, unknown>): Promise<void> {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const signIn = await context.post('/api/auth/login', { data: { login, password: DEMO_PASSWORD } });
+  expect(signIn.status()).toBe(200);
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const response = await context.post(`/api/ops/my/surveys/${surveyId}/responses`, { data: { answers }, headers: { 'x-csrf-token': csrfToken } });
+  expect(response.status(), await response.text()).toBe(201);
+  await context.dispose();
 }

@@ -1,5 +1,5 @@
-import { expect as baseExpect, request as playwrightRequest, test, type Page } from '@playwright/test';
-import { artifact, DEMO_PASSWORD, signInAs, signOut } from './helpers';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { answerSurveyAs, artifact, NEEDS_SURVEY_REQUIRED_CLICKS, signInAs, signOut } from './helpers';
 
 /**
  * One quarter of the training group's work (SPEC §2.7, §2.8), end to end through the UI:
@@ -25,18 +25,6 @@ const PRE_SALES = '售前咨询组 Pre-sales';
 const WEAK_POINT = '被骂之后让自己尽快平静下来';
 const RETURN_COMMENT = '请补充一个可衡量的目标，再提交。';
 
-/** The needs template's required questions, answered by clicking (question id, answer index). */
-const REQUIRED_CLICKS: [string, string][] = [
-  ['stressors', '0'],
-  ['stress_level', '4'],
-  ['weak_points', '0'],
-  ['confidence', '2'],
-  ['complaint_cause', '0'],
-  ['past_satisfaction', '4'],
-  ['past_usefulness', '3'],
-  ['formats', '1'],
-];
-
 /** Today in China time, a start time a few minutes ago (on a 5-minute step) and last month as a KPI file names it. */
 function now(): { date: string; time: string; lastMonth: string } {
   const parts = Object.fromEntries(
@@ -48,16 +36,6 @@ function now(): { date: string; time: string; lastMonth: string } {
   const month = Number(parts.month);
   const lastMonth = month === 1 ? `${Number(parts.year) - 1}-12` : `${parts.year}-${String(month - 1).padStart(2, '0')}`;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${minute}`, lastMonth };
-}
-
-async function answerAs(baseURL: string, login: string, surveyId: string, answers: Record<string, unknown>): Promise<void> {
-  const context = await playwrightRequest.newContext({ baseURL });
-  const signIn = await context.post('/api/auth/login', { data: { login, password: DEMO_PASSWORD } });
-  expect(signIn.status()).toBe(200);
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const response = await context.post(`/api/ops/my/surveys/${surveyId}/responses`, { data: { answers }, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.status(), await response.text()).toBe(201);
-  await context.dispose();
 }
 
 async function pickDate(page: Page, testId: string, value: string): Promise<void> {
@@ -88,13 +66,13 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   // 2. 李思琪 answers in the browser; two colleagues answer too.
   await signInAs(page, 'agent');
   await page.goto(`/my/surveys/${surveyId}`);
-  for (const [question, answer] of REQUIRED_CLICKS) await page.getByTestId(`survey-answer-${question}-${answer}`).click();
+  for (const [question, answer] of NEEDS_SURVEY_REQUIRED_CLICKS) await page.getByTestId(`survey-answer-${question}-${answer}`).click();
   await page.getByTestId('my-survey-submit').click();
   await expect(page.getByTestId('my-survey-done')).toBeVisible();
   await signOut(page);
   const base = { stressors: ['同一个问题被反复追问'], stress_level: 4, complaint_cause: '活动规则或价格争议', past_satisfaction: 4, past_usefulness: 3, formats: ['真实案例复盘'], confidence: 2 };
-  await answerAs(baseURL!, 'agent01', surveyId, { ...base, weak_points: [WEAK_POINT] });
-  await answerAs(baseURL!, 'agent03', surveyId, { ...base, weak_points: [WEAK_POINT, '判断什么时候该请主管介入'] });
+  await answerSurveyAs(baseURL!, 'agent01', surveyId, { ...base, weak_points: [WEAK_POINT] });
+  await answerSurveyAs(baseURL!, 'agent03', surveyId, { ...base, weak_points: [WEAK_POINT, '判断什么时候该请主管介入'] });
 
   // 3. The report; its top weak point becomes the item of a new plan, dated today.
   await signInAs(page, 'trainer');

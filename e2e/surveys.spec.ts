@@ -1,5 +1,5 @@
-import { expect as baseExpect, request as playwrightRequest, test, type Page } from '@playwright/test';
-import { artifact, confirmDialog, DEMO_PASSWORD, signInAs, signOut } from './helpers';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { answerSurveyAs, artifact, confirmDialog, NEEDS_SURVEY_REQUIRED_CLICKS, signInAs, signOut } from './helpers';
 
 /**
  * Needs analysis (SPEC §2.7): a trainer builds a survey from the built-in needs template (moves a
@@ -18,29 +18,6 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 const TITLE = `E2E 需求调研 ${Date.now().toString(36)}`;
 const PRE_SALES = '售前咨询组 Pre-sales';
 const WEAK_POINT = '被骂之后让自己尽快平静下来';
-
-/** The required questions of the needs template, answered by clicking: question id -> answer test id suffix. */
-const REQUIRED_CLICKS: [string, string][] = [
-  ['stressors', '0'],
-  ['stress_level', '4'],
-  ['weak_points', '0'],
-  ['confidence', '2'],
-  ['complaint_cause', '0'],
-  ['past_satisfaction', '4'],
-  ['past_usefulness', '3'],
-  ['formats', '1'],
-];
-
-/** A colleague answers through the API, signed in on a context of their own. */
-async function answerAs(baseURL: string, login: string, surveyId: string, answers: Record<string, unknown>): Promise<void> {
-  const context = await playwrightRequest.newContext({ baseURL });
-  const signIn = await context.post('/api/auth/login', { data: { login, password: DEMO_PASSWORD } });
-  expect(signIn.status()).toBe(200);
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const response = await context.post(`/api/ops/my/surveys/${surveyId}/responses`, { data: { answers }, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.status(), await response.text()).toBe(201);
-  await context.dispose();
-}
 
 async function pickOption(page: Page, selectTestId: string, label: RegExp): Promise<void> {
   await page.getByTestId(selectTestId).click();
@@ -95,7 +72,7 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   await expect(page.getByTestId('my-survey-privacy')).toContainText('匿名');
   await page.getByTestId('my-survey-submit').click();
   await expect(page.getByTestId('survey-error-weak_points')).toBeVisible();
-  for (const [question, answer] of REQUIRED_CLICKS) await page.getByTestId(`survey-answer-${question}-${answer}`).click();
+  for (const [question, answer] of NEEDS_SURVEY_REQUIRED_CLICKS) await page.getByTestId(`survey-answer-${question}-${answer}`).click();
   await expect(page.getByTestId('survey-error-weak_points')).toBeHidden();
   await page.getByTestId('survey-answer-complaint_story').fill('顾客说已经第三次联系了，我先道歉再给出今天 18 点前的处理时间，她才平静下来。');
   await page.screenshot({ path: artifact('surveys-answer') });
@@ -107,8 +84,8 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
 
   // Two colleagues of the same team answer as well, so the anonymous report has enough to show.
   const base = { stressors: ['同一个问题被反复追问'], stress_level: 4, complaint_cause: '活动规则或价格争议', past_satisfaction: 4, past_usefulness: 3, formats: ['真实案例复盘'] };
-  await answerAs(baseURL!, 'agent01', surveyId, { ...base, weak_points: [WEAK_POINT, '判断什么时候该请主管介入'], confidence: 3 });
-  await answerAs(baseURL!, 'agent03', surveyId, { ...base, weak_points: [WEAK_POINT], confidence: 2 });
+  await answerSurveyAs(baseURL!, 'agent01', surveyId, { ...base, weak_points: [WEAK_POINT, '判断什么时候该请主管介入'], confidence: 3 });
+  await answerSurveyAs(baseURL!, 'agent03', surveyId, { ...base, weak_points: [WEAK_POINT], confidence: 2 });
 
   // The trainer reminds the others.
   await signInAs(page, 'trainer');
