@@ -11,10 +11,18 @@ export async function signInAs(page: Page, login: string, password = DEMO_PASSWO
   await expect(page.getByTestId('nav-menu')).toBeVisible();
 }
 
+/**
+ * Signs out through the user menu. A click on the menu while it is still opening can be lost on a
+ * busy machine (seen in CI: the menu stayed open, still signed in), so the steps repeat until the
+ * login page shows.
+ */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await expect(page.getByTestId('login-submit')).toBeVisible();
+  await expect(async () => {
+    if (await page.getByTestId('login-submit').isVisible()) return;
+    if (!(await page.getByTestId('logout').isVisible())) await page.getByTestId('user-menu').click({ timeout: 5_000 });
+    await page.getByTestId('logout').click({ timeout: 5_000 });
+    await expect(page.getByTestId('login-submit')).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 export function artifact(name: string): string {
