@@ -65,3 +65,21 @@ export async function answerSurveyAs(baseURL: string, login: string, surveyId: s
   expect(response.status(), await response.text()).toBe(201);
   await context.dispose();
 }
+
+/**
+ * Picks an option of an antd select by its title and checks it was taken. A click on a list that
+ * is still opening can be lost on a busy machine, so open → click → check repeats; an option
+ * already chosen is not clicked again (in a multiple select that would remove it).
+ */
+export async function pickSelectOption(page: Page, selectTestId: string, title: RegExp): Promise<void> {
+  const select = page.getByTestId(selectTestId);
+  const chosen = select.locator('.ant-select-selection-item').filter({ hasText: title });
+  await expect(async () => {
+    if ((await chosen.count()) === 0) {
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click({ timeout: 5_000 });
+      await page.locator('.ant-select-dropdown:visible').getByTitle(title).first().click({ timeout: 3_000 });
+    }
+    await expect(chosen.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+}

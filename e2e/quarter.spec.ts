@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { answerSurveyAs, artifact, NEEDS_SURVEY_REQUIRED_CLICKS, signInAs, signOut } from './helpers';
+import { answerSurveyAs, artifact, NEEDS_SURVEY_REQUIRED_CLICKS, pickSelectOption, signInAs, signOut } from './helpers';
 
 /**
  * One quarter of the training group's work (SPEC §2.7, §2.8), end to end through the UI:
@@ -55,9 +55,7 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   await page.getByTestId('survey-template-needs').click();
   await page.getByTestId('builder-title').fill(SURVEY_TITLE);
   await page.getByTestId('builder-send').click();
-  await page.getByTestId('survey-send-teams').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${PRE_SALES}`)).click();
-  await page.keyboard.press('Escape');
+  await pickSelectOption(page, 'survey-send-teams', new RegExp(`^${PRE_SALES}`));
   await page.getByTestId('survey-send-submit').click();
   await expect(page.getByTestId('survey-status')).toHaveText('收集中');
   const surveyId = page.url().split('/').pop()!;

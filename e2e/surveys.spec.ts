@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { answerSurveyAs, artifact, confirmDialog, NEEDS_SURVEY_REQUIRED_CLICKS, signInAs, signOut } from './helpers';
+import { answerSurveyAs, artifact, confirmDialog, NEEDS_SURVEY_REQUIRED_CLICKS, pickSelectOption, signInAs, signOut } from './helpers';
 
 /**
  * Needs analysis (SPEC §2.7): a trainer builds a survey from the built-in needs template (moves a
@@ -18,12 +18,6 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 const TITLE = `E2E 需求调研 ${Date.now().toString(36)}`;
 const PRE_SALES = '售前咨询组 Pre-sales';
 const WEAK_POINT = '被骂之后让自己尽快平静下来';
-
-async function pickOption(page: Page, selectTestId: string, label: RegExp): Promise<void> {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(label).click();
-  await page.keyboard.press('Escape');
-}
 
 test('trainer builds from the template and sends; an agent answers; trainer reminds, reads the report and plans from it', async ({ page, baseURL }) => {
   // The trainer builds the survey from the needs template.
@@ -51,7 +45,7 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   // Save and send to the pre-sales team.
   await page.getByTestId('builder-send').click();
   await expect(page.getByTestId('survey-send-teams')).toBeVisible();
-  await pickOption(page, 'survey-send-teams', new RegExp(`^${PRE_SALES}`));
+  await pickSelectOption(page, 'survey-send-teams', new RegExp(`^${PRE_SALES}`));
   await page.getByTestId('survey-send-submit').click();
   await expect(page.getByTestId('survey-page')).toBeVisible();
   await expect(page.getByTestId('survey-title')).toHaveText(TITLE);
