@@ -13,7 +13,7 @@ import { EvalHeader } from './eval-header';
 import { barOption, FIGURES, formatFigure, type TFigureKey } from './figures';
 import { LevelCards, useFigureText } from './level-cards';
 import { LevelCharts, type TMonthSeries } from './level-charts';
-import { MethodHelp } from './method-help';
+import { FigureHeading, MethodHelp } from './method-help';
 import { rangeSearch, useEvalFilters, type TEvalFilters } from './range';
 
 type TTeamRow = TEvalDashboard['byTeam'][number];
@@ -75,12 +75,7 @@ export default function DashboardPage() {
   const hasFilters = Boolean(filters.from || filters.to || filters.teamId);
   const figureColumn = (key: TFigureKey) => ({
     key,
-    title: (
-      <Flex align="center" justify="flex-end" gap={0} wrap={false}>
-        <span style={{ lineHeight: 1.3 }}>{t(`evaluation.metrics.${key}`)}</span>
-        <MethodHelp metric={FIGURES[key].method} />
-      </Flex>
-    ),
+    title: <FigureHeading figure={key} />,
     align: 'right' as const,
     width: 118,
     sorter: (a: TTeamRow, b: TTeamRow) => (FIGURES[key].pick(a.figures) ?? -1) - (FIGURES[key].pick(b.figures) ?? -1),

@@ -1,9 +1,10 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import type { TEvalMetric } from '@calmdesk/shared';
-import { Button, Descriptions, Drawer, Tooltip } from 'antd';
+import { Button, Descriptions, Drawer, Flex, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { FIGURES, type TFigureKey } from './figures';
 
 /**
  * How a figure is computed: its formula, the tables it reads and the filters, from the
@@ -69,5 +70,20 @@ export function MethodHelp({ metric }: { metric: TEvalMetric }) {
         </div>
       </Drawer>
     </>
+  );
+}
+
+/**
+ * A table column's heading for one figure: its name and the "how it is computed" icon,
+ * right-aligned above the numbers (the dashboard's and a team's tables).
+ * @param props.figure the figure
+ */
+export function FigureHeading({ figure }: { figure: TFigureKey }) {
+  const { t } = useTranslation();
+  return (
+    <Flex align="center" justify="flex-end" gap={0} wrap={false}>
+      <span style={{ lineHeight: 1.3 }}>{t(`evaluation.metrics.${figure}`)}</span>
+      <MethodHelp metric={FIGURES[figure].method} />
+    </Flex>
   );
 }

@@ -11,7 +11,7 @@ import { DidCard } from './did-card';
 import { EvalHeader } from './eval-header';
 import { FIGURES, type TFigureKey } from './figures';
 import { LevelCards, useFigureText } from './level-cards';
-import { MethodHelp } from './method-help';
+import { FigureHeading } from './method-help';
 import { rangeSearch, useEvalFilters } from './range';
 
 type TRow = TEvalTeam['people'][number];
@@ -39,12 +39,7 @@ export default function TeamPage() {
   }
   const figureColumn = (key: TFigureKey) => ({
     key,
-    title: (
-      <Flex align="center" justify="flex-end" gap={0} wrap={false}>
-        <span style={{ lineHeight: 1.3 }}>{t(`evaluation.metrics.${key}`)}</span>
-        <MethodHelp metric={FIGURES[key].method} />
-      </Flex>
-    ),
+    title: <FigureHeading figure={key} />,
     align: 'right' as const,
     width: 118,
     sorter: (a: TRow, b: TRow) => (FIGURES[key].pick(a.figures) ?? -1) - (FIGURES[key].pick(b.figures) ?? -1),
