@@ -38,6 +38,8 @@ import { registerSurveyRoutes } from './routes/surveys.routes.js';
 import { registerPlanRoutes } from './routes/plans.routes.js';
 import { registerPeopleRoutes } from './routes/people.routes.js';
 import { registerEvaluationRoutes } from './routes/evaluation.routes.js';
+import { registerSelfcareRoutes } from './routes/selfcare.routes.js';
+import { registerAssistRoutes } from './routes/assist.routes.js';
 import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
@@ -152,6 +154,8 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
   registerPlanRoutes(app, fullDeps);
   registerPeopleRoutes(app, fullDeps);
   registerEvaluationRoutes(app, fullDeps);
+  registerSelfcareRoutes(app, fullDeps);
+  registerAssistRoutes(app, fullDeps);
 
   const webDist = deps.config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

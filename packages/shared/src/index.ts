@@ -11,3 +11,5 @@ export * from './surveys.js';
 export * from './plans.js';
 export * from './people.js';
 export * from './evaluation.js';
+export * from './selfcare.js';
+export * from './assist.js';

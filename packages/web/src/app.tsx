@@ -13,12 +13,13 @@ import { ErrorBoundary } from './components/error-boundary';
 import { RequireArea } from './components/require-area';
 import { RequireAuth } from './components/require-auth';
 import type { TNavKey } from './navigation';
-import { LiveAssistPage, SelfcarePage } from './scenes/area-page';
 import { evaluationRoutes } from './scenes/evaluation/routes';
 import { myRoutes, operationsRoutes } from './scenes/operations/routes';
 import { HomePage } from './scenes/home-page';
 import { learningRoutes, publicLearningRoutes } from './scenes/learning/routes';
 import { qaRoutes } from './scenes/qa/routes';
+import { assistAdminRoutes, assistRoutes } from './scenes/assist/routes';
+import { publicSelfcareRoutes, selfcareRoutes } from './scenes/selfcare/routes';
 import { teachRoutes } from './scenes/teach/routes';
 import { LoginPage } from './scenes/login-page';
 import { NotFoundPage } from './scenes/not-found-page';
@@ -82,6 +83,7 @@ function area(key: TNavKey, page: ReactNode): ReactNode {
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   ...publicLearningRoutes,
+  ...publicSelfcareRoutes,
   {
     element: (
       <RequireAuth>
@@ -104,8 +106,9 @@ const router = createBrowserRouter([
         ],
       },
       { path: 'learning', element: area('learning', <Outlet />), children: [...learningRoutes, ...teachRoutes] },
-      { path: 'selfcare', element: area('selfcare', <SelfcarePage />) },
-      { path: 'live-assist', element: area('live-assist', <LiveAssistPage />) },
+      // 自我关怀 (SPEC §2.6) and 实时辅助 (SPEC §2.5).
+      { path: 'selfcare', element: area('selfcare', <Outlet />), children: selfcareRoutes },
+      { path: 'live-assist', element: area('live-assist', <Outlet />), children: assistRoutes },
       // 对话质检 (SPEC §2.9): conversations for every QA reader, imports for the importing roles; lazy pages.
       { path: 'qa', element: area('qa', <Outlet />), children: qaRoutes },
       { path: 'my', element: area('mytraining', <Outlet />), children: myRoutes },
@@ -119,6 +122,7 @@ const router = createBrowserRouter([
           { path: 'users', element: area('admin-users', <UsersPage />) },
           { path: 'teams', element: area('admin-teams', <TeamsPage />) },
           { path: 'audit', element: area('admin-audit', <AuditPage />) },
+          { path: 'integrations', element: area('admin-integrations', <Outlet />), children: assistAdminRoutes },
         ],
       },
       { path: 'profile', element: <ProfilePage /> },

@@ -28,7 +28,7 @@ describe('getNavigation', () => {
 
   it('gives an admin the users, teams and audit-log pages under administration', () => {
     const admin = getNavigation(['admin']).find((item) => item.key === 'admin');
-    expect(admin?.children?.map((item) => item.key)).toEqual(['admin-users', 'admin-teams', 'admin-audit']);
+    expect(admin?.children?.map((item) => item.key)).toEqual(['admin-users', 'admin-teams', 'admin-audit', 'admin-integrations']);
   });
 
   it('never shows administration pages to anyone without the admin role', () => {

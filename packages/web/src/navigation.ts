@@ -20,7 +20,8 @@ export type TNavKey =
   | 'admin'
   | 'admin-users'
   | 'admin-teams'
-  | 'admin-audit';
+  | 'admin-audit'
+  | 'admin-integrations';
 
 export interface TNavItem {
   key: TNavKey;
@@ -59,6 +60,7 @@ export const NAV_TREE: readonly TNavItem[] = [
       { key: 'admin-users', path: '/admin/users', roles: ADMIN_ROLES },
       { key: 'admin-teams', path: '/admin/teams', roles: ADMIN_ROLES },
       { key: 'admin-audit', path: '/admin/audit', roles: ADMIN_ROLES },
+      { key: 'admin-integrations', path: '/admin/integrations', roles: ADMIN_ROLES },
     ],
   },
 ];

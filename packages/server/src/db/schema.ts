@@ -1020,3 +1020,138 @@ export const traineeSelections = pgTable(
   },
   (t) => [uniqueIndex('trainee_selections_org_period_key').on(t.organisationId, t.period)],
 );
+
+// ---------------------------------------------------------------------------------------
+// Self-care (SPEC §2.6) and live assist (SPEC §2.5)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * One private self-care entry: an emotion diary entry, an ABC worksheet, a gratitude note or
+ * a success case. Readable by its owner only — no role, admin included, reads it through the
+ * app: every query filters by `owner_id` = the caller. `body` is the kind's shape, checked by
+ * the zod schemas in @calmdesk/shared (selfcare.ts) on the way in.
+ */
+export const selfcareEntries = pgTable(
+  'selfcare_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** diary | abc | gratitude | success */
+    kind: text('kind').notNull(),
+    body: jsonb('body').notNull(),
+    /** When it happened (the owner may back-date); the list is ordered by it. */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('selfcare_entries_owner_idx').on(t.ownerId, t.organisationId, t.kind, t.occurredAt)],
+);
+
+/**
+ * A stress and mood self-check (a short questionnaire written by the team; not a diagnosis).
+ * The owner sees every answer; supervisors see only team aggregates of `score`, and only
+ * where at least 5 people contributed.
+ */
+export const stressChecks = pgTable(
+  'stress_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** Which version of the questionnaire was answered. */
+    questionnaire: text('questionnaire').notNull(),
+    /** Answer per question id, 0..4. */
+    answers: jsonb('answers').notNull(),
+    /** 0..100 (higher = more strain). */
+    score: integer('score').notNull(),
+    /** low | moderate | high */
+    band: text('band').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stress_checks_owner_idx').on(t.ownerId, t.organisationId, t.takenAt), index('stress_checks_org_idx').on(t.organisationId, t.takenAt)],
+);
+
+/**
+ * A conversation followed by live assist: from the assist page (`agent_id` = the agent) or
+ * from a chat tool over the streaming API (`agent_id` when the tool names the agent).
+ * Holds counts and risk levels only, never the messages: the load view is counts, not content.
+ */
+export const assistConversations = pgTable(
+  'assist_conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
+    /** page | stream */
+    source: text('source').notNull(),
+    /** The chat tool's own conversation id (stream), unique per organisation. */
+    externalRef: text('external_ref'),
+    customerMessageCount: integer('customer_message_count').notNull().default(0),
+    agentMessageCount: integer('agent_message_count').notNull().default(0),
+    /** low | medium | high: the highest and the latest customer risk. */
+    peakRisk: text('peak_risk').notNull().default('low'),
+    lastRisk: text('last_risk').notNull().default('low'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('assist_conversations_agent_idx').on(t.organisationId, t.agentId, t.startedAt),
+    uniqueIndex('assist_conversations_external_key').on(t.organisationId, t.externalRef).where(sql`external_ref IS NOT NULL`),
+  ],
+);
+
+/** An agent brought their supervisor in: what the supervisor needs to help (masked excerpt), and who answered. */
+export const assistEscalations = pgTable(
+  'assist_escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').notNull().references(() => assistConversations.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    risk: text('risk').notNull(),
+    emotion: text('emotion').notNull(),
+    /** The last messages, personal data masked: [{ role, text }]. */
+    excerpt: jsonb('excerpt').notNull(),
+    note: text('note'),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assist_escalations_org_idx').on(t.organisationId, t.createdAt)],
+);
+
+/** A breathing pause an agent took from live assist: it ends their run of high-risk conversations. */
+export const assistPauses = pgTable(
+  'assist_pauses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    seconds: integer('seconds').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assist_pauses_agent_idx').on(t.organisationId, t.agentId, t.takenAt)],
+);
+
+/**
+ * An organisation's API token for chat tools (the live-assist stream). Only a SHA-256 hash
+ * is stored; the token itself is shown once, when it is made. `prefix` lets an admin tell tokens apart.
+ */
+export const organisationApiTokens = pgTable(
+  'organisation_api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('organisation_api_tokens_hash_key').on(t.tokenHash), index('organisation_api_tokens_org_idx').on(t.organisationId)],
+);

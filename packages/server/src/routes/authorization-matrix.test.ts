@@ -11,6 +11,8 @@ import { NOTIFICATIONS_POLICY } from '../test/policy/notifications.js';
 import { PEOPLE_POLICY } from '../test/policy/people.js';
 import { PLANS_POLICY } from '../test/policy/plans.js';
 import { SURVEYS_POLICY } from '../test/policy/surveys.js';
+import { SELFCARE_POLICY } from '../test/policy/selfcare.js';
+import { ASSIST_POLICY } from '../test/policy/assist.js';
 import type { TRouteCase } from '../test/policy/types.js';
 
 /**
@@ -153,6 +155,9 @@ const POLICY: TRouteCase[] = [
   ...PLANS_POLICY,
   ...PEOPLE_POLICY,
   ...EVALUATION_POLICY,
+  // Self-care (SPEC §2.6) and live assist (SPEC §2.5).
+  ...SELFCARE_POLICY,
+  ...ASSIST_POLICY,
 ];
 
 let app: TRouteApp;
@@ -192,7 +197,7 @@ async function freshIds(): Promise<{ user: string; team: string; attempt: string
 }
 
 /** Objects these routes name are looked up by a random id: they answer 404, which the matrix accepts as "allowed". */
-const RANDOM_ID_ROUTES = /^\/api\/(learning\/|exam|certificates\/|qa\/|ops\/|eval\/)/;
+const RANDOM_ID_ROUTES = /^\/api\/(learning\/|exam|certificates\/|qa\/|ops\/|eval\/|selfcare\/|assist\/)/;
 
 function urlFor(route: TRouteCase): string {
   if (route.url === '/api/learning/files') return '/api/learning/files?name=matrix.png';

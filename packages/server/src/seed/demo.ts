@@ -13,6 +13,8 @@ import { seedEvaluationDemo } from './demo-evaluation.js';
 import { seedPeopleDemo } from './demo-people.js';
 import { seedPlanDemo } from './demo-plans.js';
 import { seedSurveyDemo } from './demo-surveys.js';
+import { seedSelfcareDemo } from './demo-selfcare.js';
+import { seedAssistDemo } from './demo-assist.js';
 
 export const DEMO_ORGANISATION_SLUG = 'demo';
 
@@ -84,6 +86,9 @@ export async function seedDemoOrganisation(db: TDb, password: string): Promise<b
     await seedPlanDemo(tx, organisationId, demoPeople);
     await seedPeopleDemo(tx, organisationId, demoPeople);
     await seedEvaluationDemo(tx, organisationId, demoPeople);
+    // Self-care and live assist: the demo agent's own entries, the team's stress checks, a day of assist load.
+    await seedSelfcareDemo(tx, organisationId, demoPeople);
+    await seedAssistDemo(tx, organisationId, demoPeople);
     return true;
   });
 }

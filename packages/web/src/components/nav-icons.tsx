@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -33,4 +34,5 @@ export const NAV_ICONS: Record<TNavKey, ReactNode> = {
   'admin-users': <UserOutlined />,
   'admin-teams': <TeamOutlined />,
   'admin-audit': <AuditOutlined />,
+  'admin-integrations': <ApiOutlined />,
 };

@@ -21,6 +21,10 @@ import qaZhCN from './qa.zh-CN.json';
 import teachEn from './teach.en.json';
 import teachZhCN from './teach.zh-CN.json';
 import zhCN from './zh-CN.json';
+import selfcareEn from './selfcare.en.json';
+import selfcareZhCN from './selfcare.zh-CN.json';
+import assistEn from './assist.en.json';
+import assistZhCN from './assist.zh-CN.json';
 
 /**
  * UI language. zh-CN is the default; a choice made with the language switch is kept in this
@@ -34,11 +38,11 @@ const STORAGE_KEY = 'calmdesk.locale';
 
 /**
  * The learning pages keep their texts in files of their own: `learn.*` for learners, `teach.*` for trainers;
- * so does 对话质检: `qa.*`; 培训运营 and 我的培训: `ops.*` (shared), `surveys.*`, `plans.*`, `people.*`; 效果评估: `evaluation.*`.
+ * so does 对话质检: `qa.*`; 培训运营 and 我的培训: `ops.*` (shared), `surveys.*`, `plans.*`, `people.*`; 效果评估: `evaluation.*`; 自我关怀: `selfcare.*`; 实时辅助: `assist.*`.
  */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, learn: learnZhCN, teach: teachZhCN, qa: qaZhCN, ops: opsZhCN, surveys: surveysZhCN, plans: plansZhCN, people: peopleZhCN, evaluation: evaluationZhCN } },
-  en: { translation: { ...en, learn: learnEn, teach: teachEn, qa: qaEn, ops: opsEn, surveys: surveysEn, plans: plansEn, people: peopleEn, evaluation: evaluationEn } },
+  'zh-CN': { translation: { ...zhCN, learn: learnZhCN, teach: teachZhCN, qa: qaZhCN, ops: opsZhCN, surveys: surveysZhCN, plans: plansZhCN, people: peopleZhCN, evaluation: evaluationZhCN, selfcare: selfcareZhCN, assist: assistZhCN } },
+  en: { translation: { ...en, learn: learnEn, teach: teachEn, qa: qaEn, ops: opsEn, surveys: surveysEn, plans: plansEn, people: peopleEn, evaluation: evaluationEn, selfcare: selfcareEn, assist: assistEn } },
 } as const;
 
 function isLocale(value: unknown): value is TLocale {

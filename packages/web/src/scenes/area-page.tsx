@@ -6,7 +6,7 @@ import { PageHeader } from '../components/page-header';
 import type { TNavKey } from '../navigation';
 
 /** Areas that have real pages; the others show what they will do and nothing else. */
-export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'roleplay', 'learning', 'mytraining', 'qa', 'operations', 'evaluation', 'admin']);
+export const BUILT_AREAS: ReadonlySet<TNavKey> = new Set<TNavKey>(['analyzer', 'roleplay', 'learning', 'mytraining', 'qa', 'operations', 'evaluation', 'selfcare', 'live-assist', 'admin']);
 
 /** Areas described by a placeholder until their release. */
 export type TPlannedArea = 'learning' | 'selfcare' | 'live-assist' | 'operations' | 'evaluation';
@@ -42,5 +42,3 @@ export function PlannedAreaPage({ area }: { area: TPlannedArea }) {
   );
 }
 
-export const SelfcarePage = () => <PlannedAreaPage area="selfcare" />;
-export const LiveAssistPage = () => <PlannedAreaPage area="live-assist" />;

@@ -22,7 +22,7 @@ export function greetingKey(hour: number): TGreetingKey {
 }
 
 /** Top-level areas other than home: each has a card and a one-line description. */
-type TCardKey = Exclude<TNavKey, 'home' | 'admin-users' | 'admin-teams' | 'admin-audit'>;
+type TCardKey = Exclude<TNavKey, 'home' | 'admin-users' | 'admin-teams' | 'admin-audit' | 'admin-integrations'>;
 
 /** Card targets: every top-level area except home itself; a group links to its first child. */
 function areaCards(navigation: readonly TNavItem[]): { key: TCardKey; path: string }[] {

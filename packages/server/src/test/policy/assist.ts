@@ -1,0 +1,3 @@
+import type { TRouteCase } from './types.js';
+
+export const ASSIST_POLICY: TRouteCase[] = [];
