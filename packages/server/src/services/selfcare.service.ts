@@ -80,7 +80,7 @@ export function presentCheck(row: TStressCheckRow): TStressCheck {
 function occurredAtOf(value: string | undefined, now: Date): Date | undefined {
   if (value === undefined) return undefined;
   const at = new Date(value);
-  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('occurredAt', 'occurredAt cannot be in the future');
+  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('body.occurredAt', 'occurredAt cannot be in the future');
   return at;
 }
 
@@ -95,13 +95,13 @@ async function resolveLink(deps: TDeps, auth: TAuthContext, link: { kind: TSelfc
   if (stored && stored.kind === link.kind && stored.id === link.id) return stored;
   if (link.kind === 'roleplay_attempt') {
     const attempt = await findRoleplayAttemptForLink(deps.db, ownerOf(auth), link.id);
-    if (!attempt) throw invalid('body.link.id', 'no role-play attempt of yours has this id');
+    if (!attempt) throw invalid('body.body.link.id', 'no role-play attempt of yours has this id');
     const date = chinaDay(attempt.startedAt);
     return { kind: link.kind, id: link.id, title: { zh: `角色扮演：${attempt.title?.zh ?? ''}（${date}）`, en: `Role-play: ${attempt.title?.en ?? ''} (${date})` } };
   }
   const conversation = await findQaConversationForLink(deps.db, auth.organisationId, link.id);
   const mayLink = conversation && (conversation.agentUserId === auth.userId || hasAnyRole(auth.roles, QA_READERS));
-  if (!mayLink) throw invalid('body.link.id', 'no conversation you handled in your organisation has this id');
+  if (!mayLink) throw invalid('body.body.link.id', 'no conversation you handled in your organisation has this id');
   const date = conversation.startedAt ? `，${chinaDay(conversation.startedAt)}` : '';
   const dateEn = conversation.startedAt ? `, ${chinaDay(conversation.startedAt)}` : '';
   const shop = conversation.shop ? ` · ${conversation.shop}` : '';
@@ -132,7 +132,7 @@ export async function getSelfcareEntry(deps: TDeps, auth: TAuthContext, id: stri
 export async function updateSelfcareEntryOf(deps: TDeps, auth: TAuthContext, id: string, input: TSelfcareEntryRequestParsed): Promise<TSelfcareEntry> {
   const existing = await findSelfcareEntry(deps.db, ownerOf(auth), id);
   if (!existing) throw notFound('Entry');
-  if (existing.kind !== input.kind) throw invalid('kind', `this entry is a ${existing.kind} entry; its kind cannot change`);
+  if (existing.kind !== input.kind) throw invalid('body.kind', `this entry is a ${existing.kind} entry; its kind cannot change`);
   const occurredAt = occurredAtOf(input.occurredAt, new Date());
   const body = await bodyToStore(deps, auth, input, existing);
   const row = await updateSelfcareEntry(deps.db, ownerOf(auth), id, { body, occurredAt });
