@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import { LIMITS, type TErrorCode, type TErrorResponse } from '@calmdesk/shared';
 import Fastify, {
   type FastifyBaseLogger,
@@ -40,6 +41,8 @@ import { registerPeopleRoutes } from './routes/people.routes.js';
 import { registerEvaluationRoutes } from './routes/evaluation.routes.js';
 import { registerSelfcareRoutes } from './routes/selfcare.routes.js';
 import { registerAssistRoutes } from './routes/assist.routes.js';
+import { stripStreamToken } from './routes/assist-stream.routes.js';
+import { STREAM_MAX_PAYLOAD } from './services/assist-stream.service.js';
 import { registerLearningRoutes } from './routes/learning.routes.js';
 import { registerRoleplayRoutes } from './routes/roleplay.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
@@ -76,6 +79,8 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
     bodyLimit: LIMITS.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
+    // The live-assist stream's ?token= is taken out before routing and logging.
+    rewriteUrl: stripStreamToken,
   }).withTypeProvider<ZodTypeProvider>();
   const fullDeps: TDeps = { ...deps, log: app.log };
 
@@ -134,6 +139,8 @@ export async function buildApp(deps: Omit<TDeps, 'log'>, options: { logger: Fast
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The live-assist stream (routes/assist-stream.routes.ts); ws drops frames over maxPayload, the route answers bigger-than-allowed ones with an error frame.
+  await app.register(fastifyWebsocket, { options: { maxPayload: STREAM_MAX_PAYLOAD } });
 
   // Raw uploads (lesson files, chat-log imports) reach their routes as the request stream: see lib/read-body.ts.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));

@@ -33,6 +33,14 @@ const ZEnv = z.object({
   ANALYSIS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** A running chat-log import whose instance has not beaten for this long is taken over by another (or a restarted) instance. */
   QA_JOB_STALE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Live assist: this many high-risk conversations in a row (since the last pause, within the load window) suggest a 1-minute pause. */
+  ASSIST_PAUSE_STREAK: z.coerce.number().int().min(1).max(50).default(3),
+  /** Live assist: conversations older than this many hours no longer count toward the run. */
+  ASSIST_LOAD_WINDOW_HOURS: z.coerce.number().int().min(1).max(24).default(4),
+  /** Live-assist stream, per connection: conversations held at once, messages kept per conversation, messages per second. */
+  ASSIST_STREAM_CONVERSATIONS: z.coerce.number().int().min(1).max(10_000).default(200),
+  ASSIST_STREAM_MESSAGES_KEPT: z.coerce.number().int().min(1).max(1000).default(50),
+  ASSIST_STREAM_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Folder with the built web app; served at / when present. */
   WEB_DIST_DIR: z.string().optional(),
 });
@@ -53,6 +61,11 @@ export type TConfig = {
   loginRatePerMinute: number;
   analysisRatePerMinute: number;
   qaJobStaleSeconds: number;
+  assistPauseStreak: number;
+  assistLoadWindowHours: number;
+  assistStreamConversations: number;
+  assistStreamMessagesKept: number;
+  assistStreamRatePerSecond: number;
   webDistDir: string | undefined;
 };
 
@@ -86,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     analysisRatePerMinute: e.ANALYSIS_RATE_PER_MINUTE,
     qaJobStaleSeconds: e.QA_JOB_STALE_SECONDS,
+    assistPauseStreak: e.ASSIST_PAUSE_STREAK,
+    assistLoadWindowHours: e.ASSIST_LOAD_WINDOW_HOURS,
+    assistStreamConversations: e.ASSIST_STREAM_CONVERSATIONS,
+    assistStreamMessagesKept: e.ASSIST_STREAM_MESSAGES_KEPT,
+    assistStreamRatePerSecond: e.ASSIST_STREAM_RATE_PER_SECOND,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
   };
 }
