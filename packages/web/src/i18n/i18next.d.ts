@@ -6,6 +6,7 @@ import type peopleZhCN from './people.zh-CN.json';
 import type plansZhCN from './plans.zh-CN.json';
 import type surveysZhCN from './surveys.zh-CN.json';
 import type qaZhCN from './qa.zh-CN.json';
+import type selfcareZhCN from './selfcare.zh-CN.json';
 import type teachZhCN from './teach.zh-CN.json';
 import type zhCN from './zh-CN.json';
 
@@ -13,6 +14,6 @@ import type zhCN from './zh-CN.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN; qa: typeof qaZhCN; ops: typeof opsZhCN; surveys: typeof surveysZhCN; plans: typeof plansZhCN; people: typeof peopleZhCN; evaluation: typeof evaluationZhCN } };
+    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN; qa: typeof qaZhCN; ops: typeof opsZhCN; surveys: typeof surveysZhCN; plans: typeof plansZhCN; people: typeof peopleZhCN; evaluation: typeof evaluationZhCN; selfcare: typeof selfcareZhCN } };
   }
 }
