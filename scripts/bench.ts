@@ -8,11 +8,13 @@
 //   npm run bench -- --speed      speed only (skips the slow cross-validation)
 //   npm run bench -- --mask       personal-data masking only: messages/s over 1,000,000 generated chat lines
 //   npm run bench -- --qa-import [--messages N]   transcript QA end to end: upload and import of 1,000,000 generated messages
+//   npm run bench -- --assist-ws [--connections N] [--seconds S] [--rate R]   live-assist WebSocket stream: 1,000 connections × 1 message/s
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatContentErrors, loadEngineResources } from '@calmdesk/content';
 import { engineCreate, maskPersonalData, normalizerCreate, type TEngineResources } from '@calmdesk/engine';
+import { assistWsBench } from './bench-assist-ws.js';
 import { qaImportBench } from './bench-qa-import.js';
 import { hasSharedData, macroF1, PRODUCT_TO_SMP, readJsonl, SHARED_DATA_DIR, SMP_LABELS } from './lib/datasets.js';
 import { asProductLabels, foldSplit, readClueRowsAsSmp, readPolarityRows, readTrainingMessages, trainEmotion, trainPolarity } from './lib/models.js';
@@ -24,6 +26,11 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 if (args.has('--qa-import')) {
   await qaImportBench();
+  process.exit(0);
+}
+
+if (args.has('--assist-ws')) {
+  await assistWsBench();
   process.exit(0);
 }
 
