@@ -7,6 +7,7 @@ import type plansZhCN from './plans.zh-CN.json';
 import type surveysZhCN from './surveys.zh-CN.json';
 import type qaZhCN from './qa.zh-CN.json';
 import type selfcareZhCN from './selfcare.zh-CN.json';
+import type assistZhCN from './assist.zh-CN.json';
 import type teachZhCN from './teach.zh-CN.json';
 import type zhCN from './zh-CN.json';
 
@@ -14,6 +15,6 @@ import type zhCN from './zh-CN.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN; qa: typeof qaZhCN; ops: typeof opsZhCN; surveys: typeof surveysZhCN; plans: typeof plansZhCN; people: typeof peopleZhCN; evaluation: typeof evaluationZhCN; selfcare: typeof selfcareZhCN } };
+    resources: { translation: typeof zhCN & { learn: typeof learnZhCN; teach: typeof teachZhCN; qa: typeof qaZhCN; ops: typeof opsZhCN; surveys: typeof surveysZhCN; plans: typeof plansZhCN; people: typeof peopleZhCN; evaluation: typeof evaluationZhCN; selfcare: typeof selfcareZhCN; assist: typeof assistZhCN } };
   }
 }
