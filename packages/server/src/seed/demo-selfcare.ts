@@ -48,8 +48,8 @@ const AGENT_DIARY: [number, string, TDiaryBody][] = [
   [14, '16:45', diary('顾客下单后发现赠品没了，要我“必须给个说法”。', [{ emotion: 'nervous', intensity: 6 }, { emotion: 'helpless', intensity: 5 }], { bodySignals: ['heart_racing'], thoughts: '赠品规则不是我定的', helped: '请组长确认了补发方案，心里有底了' })],
   [10, '20:30', diary('一位顾客连着问了十几个尺码问题，最后说“算了不买了”。', [{ emotion: 'irritated', intensity: 6 }], { bodySignals: ['shoulders_tense'], bodySignalsOther: '后背发僵', thoughts: '白忙一场', helped: '和同事吐槽了两句，笑了出来' })],
   [7, '13:15', diary('大促当天，有顾客骂我“骗子”，说价格第二天就降了。', [{ emotion: 'angry', intensity: 7 }, { emotion: 'wronged', intensity: 7 }], { bodySignals: ['chest_tight', 'shallow_breath'], thoughts: '价保规则写得清清楚楚，为什么要骂人', helped: '离开座位去接了杯水，回来先共情再解释价保' })],
-  [5, '22:00', diary('下班了，脑子里还在回放白天被骂的那段对话。', [{ emotion: 'exhausted', intensity: 8 }, { emotion: 'sad', intensity: 6 }], { bodySignals: ['drained', 'headache'], thoughts: '是不是我不适合做客服', helped: '写下来之后好像轻了一点' })],
-  [3, '12:30', diary('', [{ emotion: 'anxious', intensity: 7 }], { bodySignals: ['stomach'], helped: '' })],
+  [3, '22:00', diary('下班了，脑子里还在回放白天被骂的那段对话。', [{ emotion: 'exhausted', intensity: 8 }, { emotion: 'sad', intensity: 6 }], { bodySignals: ['drained', 'headache'], thoughts: '是不是我不适合做客服', helped: '写下来之后好像轻了一点' })],
+  [2, '12:30', diary('', [{ emotion: 'anxious', intensity: 7 }], { bodySignals: ['stomach'], helped: '' })],
   [1, '18:10', diary('一位老顾客专门回来说上次推荐的尺码很合适，还给了好评。', [{ emotion: 'happy', intensity: 7 }, { emotion: 'proud', intensity: 6 }], { thoughts: '原来认真推荐是有人记得的', helped: '截图存下来了，难过时翻出来看' })],
 ];
 
@@ -159,7 +159,7 @@ export async function seedSelfcareDemo(tx: TDb, organisationId: string, people: 
         const checked = answersAround(base + rush + ((m % 4) - 1.5) * 0.4, next);
         checks.push({ organisationId, ownerId, questionnaire: STRESS_QUESTIONNAIRE.version, answers: checked.answers, score: checked.score, band: checked.band, takenAt: at(addDays(week, m % 5), `${String(10 + (m % 8)).padStart(2, '0')}:15`) });
         // Most also write a quick diary entry or two that week.
-        const count = m % 3 === 2 ? 0 : 1 + (m % 2);
+        const count = members === preSales && m % 3 === 2 ? 0 : 1 + (m % 2);
         for (let k = 0; k < count; k += 1) {
           const emotion = QUICK_EMOTIONS[Math.floor(next() * QUICK_EMOTIONS.length)]!;
           const intensity = Math.max(1, Math.min(10, Math.round(4 + rush * 2 + (next() - 0.5) * 6)));

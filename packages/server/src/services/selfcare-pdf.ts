@@ -62,7 +62,8 @@ export async function renderSelfcarePdf(data: TSelfcareExport): Promise<Buffer> 
     if (doc.y + height > bottom()) doc.addPage();
   };
   const heading = (text: string, sub?: string) => {
-    ensureSpace(70);
+    // Room for the heading and the first item under it, so a heading never ends a page alone.
+    ensureSpace(120);
     doc.moveDown(0.8);
     doc.font('bold').fontSize(14).fillColor(TEAL).text(text, MARGIN, doc.y, { width });
     if (sub) doc.font('regular').fontSize(8.5).fillColor(MUTED).text(sub, MARGIN, doc.y, { width });
@@ -156,8 +157,10 @@ export async function renderSelfcarePdf(data: TSelfcareExport): Promise<Buffer> 
   if (abc.length === 0) none();
   for (const entry of abc) {
     const b = entry.body;
-    const state = b.isFinished ? '已完成 Finished' : `未完成，进行到 ${STEP_LABEL[b.step]} Unfinished`;
-    entryTitle(`${b.activatingEvent.slice(0, 40)}${b.activatingEvent.length > 40 ? '…' : ''}　（${state}）`, entry.occurredAt);
+    entryTitle(`${b.activatingEvent.slice(0, 36)}${b.activatingEvent.length > 36 ? '…' : ''}`, entry.occurredAt);
+    const state = b.isFinished ? '已完成 Finished' : `未完成，进行到「${STEP_LABEL[b.step]}」 Unfinished, saved at step ${b.step}`;
+    doc.font('regular').fontSize(8.5).fillColor(b.isFinished ? BAND_COLOUR.low : BAND_COLOUR.moderate).text(state, MARGIN + 8, doc.y, { width: width - 8 });
+    doc.moveDown(0.2);
     field('A 诱发事件 Activating event', b.activatingEvent);
     field('B 想法信念 Belief', b.belief);
     field('C 情绪与行为 Consequence', reactionText(b.consequence));
