@@ -122,10 +122,10 @@ export async function insertPause(db: TDb, values: { organisationId: string; age
  * Peak risks of an agent's conversations with at least one customer message, most recent
  * first, started after `since` (the later of the load window's start and the last pause).
  */
-export async function findRecentPeaks(db: TDb, organisationId: string, agentIds: readonly string[], since: Date, limit = 50): Promise<{ agentId: string; peakRisk: string }[]> {
+export async function findRecentPeaks(db: TDb, organisationId: string, agentIds: readonly string[], since: Date, limitPerAgent?: number): Promise<{ agentId: string; peakRisk: string; lastMessageAt: Date }[]> {
   if (agentIds.length === 0) return [];
   const rows = await db
-    .select({ agentId: assistConversations.agentId, peakRisk: assistConversations.peakRisk })
+    .select({ agentId: assistConversations.agentId, peakRisk: assistConversations.peakRisk, lastMessageAt: assistConversations.lastMessageAt })
     .from(assistConversations)
     .where(
       and(
@@ -136,8 +136,9 @@ export async function findRecentPeaks(db: TDb, organisationId: string, agentIds:
       ),
     )
     .orderBy(desc(assistConversations.startedAt))
-    .limit(limit * agentIds.length);
-  return rows.map((r) => ({ agentId: r.agentId!, peakRisk: r.peakRisk }));
+    // With one agent, the run needs only the latest few; with many, every row of the window (a few hours of chats) so a busy agent cannot crowd out the rest.
+    .limit(agentIds.length === 1 && limitPerAgent !== undefined ? limitPerAgent : 100_000);
+  return rows.map((r) => ({ agentId: r.agentId!, peakRisk: r.peakRisk, lastMessageAt: r.lastMessageAt }));
 }
 
 /** Last pause per agent. */

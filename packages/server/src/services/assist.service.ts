@@ -239,12 +239,14 @@ export async function teamLoad(deps: TDeps, auth: TAuthContext, teamId: string |
   const conversationsBy = new Map(counts.conversations.map((c) => [c.agentId, c]));
   const pausesBy = new Map(counts.pauses.map((c) => [c.agentId, c.total]));
   const escalationsBy = new Map(counts.escalations.map((c) => [c.agentId, c]));
+  // One query for everyone's recent conversations (the window); each person's run then starts after their own last pause.
+  const recent = await findRecentPeaks(deps.db, auth.organisationId, memberIds, runStart(deps, null));
   const agents: TAssistAgentLoad[] = [];
   for (const id of memberIds) {
     const person = names.get(id);
     if (!person) continue;
-    const peaks = await findRecentPeaks(deps.db, auth.organisationId, [id], runStart(deps, lastPauses.get(id) ?? null), deps.config.assistPauseStreak + 1);
-    const streak = assistHighRiskStreak(peaks.map((p) => p.peakRisk));
+    const start = runStart(deps, lastPauses.get(id) ?? null);
+    const streak = assistHighRiskStreak(recent.filter((p) => p.agentId === id && p.lastMessageAt > start).map((p) => p.peakRisk));
     const day = conversationsBy.get(id);
     const lastPause = lastPauses.get(id) ?? null;
     agents.push({
