@@ -1,5 +1,5 @@
 import { BookOutlined, BulbOutlined, DashboardOutlined, ExperimentOutlined, HeartOutlined, LockOutlined, SmileOutlined, TeamOutlined } from '@ant-design/icons';
-import type { TRole } from '@calmdesk/shared';
+import { SELFCARE_AGGREGATE_ROLES, type TRole } from '@calmdesk/shared';
 import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useCurrentSession } from '../../hooks/use-current-session';
 import './selfcare.css';
 
 /** Roles that see the team's anonymous figures (SPEC §2.6): the supervisors and the training group's heads. */
-export const SELFCARE_TEAM_ROLES: readonly TRole[] = ['supervisor', 'deputy', 'leader'];
+export const SELFCARE_TEAM_ROLES: readonly TRole[] = SELFCARE_AGGREGATE_ROLES;
 
 interface TTile {
   key: 'breathe' | 'relax' | 'diary' | 'abc' | 'notes' | 'check' | 'data' | 'team';
