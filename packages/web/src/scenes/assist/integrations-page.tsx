@@ -58,7 +58,7 @@ export default function IntegrationsPage() {
   const [isCreateOpen, setCreateOpen] = useState(false);
   const [created, setCreated] = useState<TCreatedApiToken | null>(null);
   const streamUrl = assistStreamUrl(window.location);
-  const command = `node scripts/assist-stream-client.mjs --url ${streamUrl} --token <${t('assist.howto.tokenPlaceholder')}>`;
+  const command = `CALMDESK_TOKEN=<${t('assist.howto.tokenPlaceholder')}> node scripts/assist-stream-client.mjs --url ${streamUrl} --agent agent01 chat.txt`;
 
   const submitCreate = async () => {
     const { name } = await form.validateFields();
@@ -153,6 +153,9 @@ export default function IntegrationsPage() {
               <pre className="cd-assist-code" data-testid="assist-howto-command">
                 {command}
               </pre>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('assist.howto.chatFile')}
+              </Typography.Text>
             </li>
           </ol>
           <Typography.Paragraph type="secondary" style={{ margin: '10px 0 0', fontSize: 12 }}>

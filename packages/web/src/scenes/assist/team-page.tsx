@@ -32,7 +32,7 @@ export default function AssistTeamPage() {
         <Card
           size="small"
           className="cd-assist-card"
-          title={t('assist.team.loadTitle', { since: data ? dayjs(data.since).format('MM-DD') : '' })}
+          title={t('assist.team.loadTitle')}
           extra={
             data && data.teams.length > 1 ? (
               <Select
