@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { TMessageAnalysis } from '@calmdesk/engine';
-import { ASSIST_LIMITS, ZStreamClientMessage, type TAssistRisk, type TReplyCheckDto, type TStreamErrorCode, type TStreamServerMessage } from '@calmdesk/shared';
+import { ASSIST_LIMITS, ZStreamClientMessage, type TAssistRisk, type TReplyCheckDto, type TStreamAnalysis, type TStreamDraft, type TStreamErrorCode, type TStreamServerMessage } from '@calmdesk/shared';
 import type { TDeps } from '../context.js';
 import { findActiveMemberByLogin, findRevokedTokenIds, upsertStreamConversations, type TStreamConversationUpsert } from '../repositories/assist.repository.js';
 import { onApiTokenRevoked } from './api-token.service.js';
@@ -223,6 +223,17 @@ class StreamSession {
     if (this.socket.readyState === 1) this.socket.send(JSON.stringify(frame));
   }
 
+  /**
+   * Sends an answer with `latencyMs` last, measured after serialising the rest, so the figure
+   * covers parsing, analysis and JSON (only the socket write itself is left out).
+   */
+  private sendTimed(frame: Omit<TStreamAnalysis, 'latencyMs'> | Omit<TStreamDraft, 'latencyMs'>, received: number): void {
+    if (this.socket.readyState !== 1) return;
+    const json = JSON.stringify(frame);
+    const latencyMs = Math.round((performance.now() - received) * 100) / 100;
+    this.socket.send(`${json.slice(0, -1)},"latencyMs":${latencyMs}}`);
+  }
+
   private sendError(id: string | null, error: StreamError): void {
     this.sendFrame({ type: 'error', id, code: error.code, message: error.message, at: error.at });
   }
@@ -270,7 +281,7 @@ class StreamSession {
         case 'draft': {
           const last = this.conversations.get(frame.conversation)?.points.at(-1)?.analysis;
           const check = this.hub.deps.engine.checkReply(frame.text, last) as TReplyCheckDto;
-          this.sendFrame({ type: 'draft', id: frame.id ?? null, conversation: frame.conversation, check, latencyMs: Math.round((performance.now() - received) * 100) / 100 });
+          this.sendTimed({ type: 'draft', id: frame.id ?? null, conversation: frame.conversation, check }, received);
           return;
         }
         case 'message': {
@@ -344,17 +355,10 @@ class StreamSession {
       state.agentCount += 1;
     }
     const summary = assistReading(this.hub.deps.engine, state.points, state.peak);
-    this.sendFrame({
-      type: 'analysis',
-      id: frame.id ?? null,
-      conversation: frame.conversation,
-      index,
-      role: frame.role,
-      reading: reading as never,
-      held: state.points.length,
-      ...summary,
-      latencyMs: Math.round((performance.now() - received) * 100) / 100,
-    });
+    this.sendTimed(
+      { type: 'analysis', id: frame.id ?? null, conversation: frame.conversation, index, role: frame.role, reading: reading as never, held: state.points.length, ...summary },
+      received,
+    );
     this.hub.markDirty(this.token.organisationId, state);
   }
 }
