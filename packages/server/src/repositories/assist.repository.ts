@@ -81,26 +81,31 @@ export type TStreamConversationUpsert = {
 /**
  * Writes streamed conversations in one statement: new ones are inserted, known ones
  * (organisation + the tool's id) get the higher counts, the higher peak and the latest risk.
+ * The rows travel as one array per column (unnest), so a batch of thousands costs the event
+ * loop a few arrays, not a statement with tens of thousands of parameters.
  */
 export async function upsertStreamConversations(db: TDb, rows: readonly TStreamConversationUpsert[]): Promise<void> {
   if (rows.length === 0) return;
-  const c = assistConversations;
-  await db
-    .insert(c)
-    .values(rows.map((r) => ({ ...r, source: 'stream' as const, startedAt: r.lastMessageAt })))
-    .onConflictDoUpdate({
-      target: [c.organisationId, c.externalRef],
-      targetWhere: sql`external_ref IS NOT NULL`,
-      set: {
-        agentId: sql`COALESCE(excluded.agent_id, ${c.agentId})`,
-        customerMessageCount: sql`GREATEST(excluded.customer_message_count, ${c.customerMessageCount})`,
-        agentMessageCount: sql`GREATEST(excluded.agent_message_count, ${c.agentMessageCount})`,
-        peakRisk: sql`CASE WHEN ${riskRank(sql`excluded.peak_risk`)} > ${riskRank(c.peakRisk)} THEN excluded.peak_risk ELSE ${c.peakRisk} END`,
-        lastRisk: sql`excluded.last_risk`,
-        lastMessageAt: sql`GREATEST(excluded.last_message_at, ${c.lastMessageAt})`,
-        closedAt: sql`COALESCE(excluded.closed_at, ${c.closedAt})`,
-      },
-    });
+  const column = <T>(pick: (r: TStreamConversationUpsert) => T) => sql.param(rows.map(pick));
+  await db.execute(sql`
+    INSERT INTO assist_conversations AS c
+      (organisation_id, external_ref, agent_id, source, customer_message_count, agent_message_count, peak_risk, last_risk, started_at, last_message_at, closed_at)
+    SELECT o, r, a, 'stream', cm, am, pr, lr, lm, lm, cl
+    FROM unnest(
+      ${column((r) => r.organisationId)}::uuid[], ${column((r) => r.externalRef)}::text[], ${column((r) => r.agentId)}::uuid[],
+      ${column((r) => r.customerMessageCount)}::int[], ${column((r) => r.agentMessageCount)}::int[],
+      ${column((r) => r.peakRisk)}::text[], ${column((r) => r.lastRisk)}::text[],
+      ${column((r) => r.lastMessageAt.toISOString())}::timestamptz[], ${column((r) => r.closedAt?.toISOString() ?? null)}::timestamptz[]
+    ) AS t(o, r, a, cm, am, pr, lr, lm, cl)
+    ON CONFLICT (organisation_id, external_ref) WHERE external_ref IS NOT NULL DO UPDATE SET
+      agent_id = COALESCE(excluded.agent_id, c.agent_id),
+      customer_message_count = GREATEST(excluded.customer_message_count, c.customer_message_count),
+      agent_message_count = GREATEST(excluded.agent_message_count, c.agent_message_count),
+      peak_risk = CASE WHEN ${riskRank(sql`excluded.peak_risk`)} > ${riskRank(sql`c.peak_risk`)} THEN excluded.peak_risk ELSE c.peak_risk END,
+      last_risk = excluded.last_risk,
+      last_message_at = GREATEST(excluded.last_message_at, c.last_message_at),
+      closed_at = COALESCE(excluded.closed_at, c.closed_at)
+  `);
 }
 
 /** The agent's latest pause, or null. */

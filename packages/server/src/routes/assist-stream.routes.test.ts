@@ -181,7 +181,14 @@ describe('agents and tokens', () => {
       await new Promise((r) => setTimeout(r, 150));
       [row] = await db.select().from(assistConversations).where(and(eq(assistConversations.organisationId, organisationId), eq(assistConversations.externalRef, 'jd-7')));
     }
-    expect(row).toMatchObject({ agentId, source: 'stream', customerMessageCount: 1 });
+    expect(row).toMatchObject({ agentId, source: 'stream', customerMessageCount: 1, peakRisk: 'high' });
+    // A later calm message updates the same row: counts rise, the peak stays.
+    await client.send({ type: 'message', conversation: 'jd-7', role: 'customer', text: '好的，谢谢' });
+    for (let i = 0; i < 40 && row!.customerMessageCount < 2; i += 1) {
+      await new Promise((r) => setTimeout(r, 150));
+      [row] = await db.select().from(assistConversations).where(and(eq(assistConversations.organisationId, organisationId), eq(assistConversations.externalRef, 'jd-7')));
+    }
+    expect(row).toMatchObject({ customerMessageCount: 2, peakRisk: 'high', lastRisk: 'low' });
     const none = await db.select().from(assistConversations).where(eq(assistConversations.externalRef, 'jd-9'));
     expect(none).toHaveLength(0);
     client.ws.close();

@@ -145,7 +145,7 @@ export class AssistStreamHub {
     });
   }
 
-  /** Writes the queued counts in one statement per 500 conversations; a failure keeps them for the next round. */
+  /** Writes the queued counts in one statement per 5,000 conversations; a failure keeps them for the next round. */
   async flush(): Promise<void> {
     if (this.flushing) return this.flushing;
     if (this.dirty.size === 0) return;
@@ -154,7 +154,7 @@ export class AssistStreamHub {
     this.flushing = (async () => {
       const rows = [...batch.values()];
       try {
-        for (let i = 0; i < rows.length; i += 500) await upsertStreamConversations(this.deps.db, rows.slice(i, i + 500));
+        for (let i = 0; i < rows.length; i += 5000) await upsertStreamConversations(this.deps.db, rows.slice(i, i + 5000));
       } catch (err) {
         this.deps.log.error({ err }, 'live-assist stream: writing conversation counts failed; retrying');
         for (const [key, row] of batch) if (!this.dirty.has(key)) this.dirty.set(key, row);
