@@ -25,6 +25,8 @@ const FLUSH_MS = 2_000;
 const REVOCATION_CHECK_MS = 30_000;
 /** How long a login → user lookup is trusted; a person removed from the organisation stops counting after this. */
 const AGENT_CACHE_MS = 60_000;
+/** A connection that has not answered the previous ping by the next one is dropped (a chat tool gone without closing). */
+const KEEPALIVE_MS = 30_000;
 /** Close codes in the 4000 range are ours: 4001 the token was revoked. */
 export const STREAM_CLOSE_REVOKED = 4001;
 
@@ -36,6 +38,9 @@ export type TStreamSocket = {
   close(code?: number, reason?: string): void;
   on(event: 'message', listener: (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => void): unknown;
   on(event: 'close', listener: () => void): unknown;
+  on(event: 'pong', listener: () => void): unknown;
+  ping(): void;
+  terminate(): void;
   readonly readyState: number;
 };
 
@@ -87,6 +92,7 @@ export class AssistStreamHub {
   constructor(readonly deps: TDeps) {
     this.timers.push(setInterval(() => void this.flush(), FLUSH_MS).unref());
     this.timers.push(setInterval(() => void this.checkRevocations(), REVOCATION_CHECK_MS).unref());
+    this.timers.push(setInterval(() => this.keepAlive(), KEEPALIVE_MS).unref());
     this.stopRevokeListener = onApiTokenRevoked((tokenId) => this.closeToken(tokenId));
   }
 
@@ -165,6 +171,17 @@ export class AssistStreamHub {
     return this.flushing;
   }
 
+  private keepAlive(): void {
+    for (const session of this.sessions) {
+      if (!session.isAlive) {
+        session.socket.terminate();
+        continue;
+      }
+      session.isAlive = false;
+      session.socket.ping();
+    }
+  }
+
   private closeToken(tokenId: string): void {
     for (const session of this.sessions) if (session.token.id === tokenId) session.socket.close(STREAM_CLOSE_REVOKED, 'token revoked');
   }
@@ -193,14 +210,20 @@ class StreamSession {
   private windowStart = 0;
   private windowCount = 0;
   private pending: Promise<void> | undefined;
+  /** Answered the last keep-alive ping (or sent something since). */
+  isAlive = true;
 
   constructor(
     private readonly hub: AssistStreamHub,
     readonly socket: TStreamSocket,
     readonly token: TStreamToken,
   ) {
+    socket.on('pong', () => {
+      this.isAlive = true;
+    });
     socket.on('message', (data, isBinary) => {
       const received = performance.now();
+      this.isAlive = true;
       const text = isBinary ? null : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
       // While an agent login is being looked up, later frames wait behind it, so answers keep their order.
       const result = this.pending ? this.pending.then(() => this.handle(text, received)) : this.handle(text, received);
