@@ -73,6 +73,16 @@ function peakRssMb(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -175,6 +185,8 @@ export async function assistWsBench(): Promise<void> {
     const timers: NodeJS.Timeout[] = [];
     t0 = performance.now();
     const startedAt = Date.now();
+    const serverCpuAtStart = cpuSeconds(server.pid!);
+    const clientCpuAtStart = process.cpuUsage();
     for (const ws of sockets) {
       const state = { conversation: 0, left: 6 + rand(5), message: 0, agent: rand(3) === 0 ? AGENTS[rand(AGENTS.length)] : undefined };
       const n = (ws as WebSocket & { n: number }).n;
@@ -215,12 +227,16 @@ export async function assistWsBench(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2000));
     const held = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length;
     const seconds = (performance.now() - t0) / 1000;
+    const serverCpu = (cpuSeconds(server.pid!) - serverCpuAtStart) / seconds;
+    const clientUsage = process.cpuUsage(clientCpuAtStart);
+    const clientCpu = (clientUsage.user + clientUsage.system) / 1e6 / seconds;
     console.log(`\nlive-assist stream: ${fmt(CONNECTIONS)} connections × ${RATE} message/s for ${SECONDS} s (${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(2)})`);
     console.log(`connections held to the end: ${fmt(held)} of ${fmt(sockets.length)}`);
     console.log(`messages: sent ${fmt(sent)}, answered ${fmt(answered)} (${fmt(answered / seconds)}/s)`);
     console.log(`errors: ${errorFrames} error frames${errorCodes.size ? ` (${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')})` : ''}, ${socketErrors} socket errors, ${unexpectedCloses} unexpected closes`);
     console.log(`server analysis latency (receive → send): ${summary(serverLatency)}   (target: p99 under 50 ms)`);
     console.log(`client round trip (send → answer):        ${summary(roundTrip)}`);
+    console.log(`CPU while sending: server ${(serverCpu * 100).toFixed(0)}% of one core, bench client ${(clientCpu * 100).toFixed(0)}%`);
     console.log(`peak memory of the CalmDesk process (VmHWM): ${peakRssMb(server.pid!).toFixed(0)} MB`);
     isStopping = true;
   } finally {
