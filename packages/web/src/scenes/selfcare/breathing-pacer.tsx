@@ -121,27 +121,27 @@ export function BreathingPacer({ pattern: patternId, durationSeconds, onDone, co
   const phaseLabel = isActive ? t(`selfcare.pacer.phase.${moment.kind}`) : finished ? t('selfcare.pacer.finished') : t('selfcare.pacer.idle');
 
   return (
-    <div className={`cd-pacer${compact ? ' cd-pacer--compact' : ''}`} data-testid="pacer" data-pattern={patternId} data-status={clock.status}>
-      <div className="cd-pacer__stage" style={{ width: size, height: size }}>
-        <div className="cd-pacer__halo" aria-hidden="true" />
-        <div className={`cd-pacer__circle cd-pacer__circle--${isActive ? moment.kind : 'idle'}`} style={motion} aria-hidden="true" />
-        <div className="cd-pacer__label">
-          <span className="cd-pacer__phase" data-testid="pacer-phase" data-phase={isActive ? moment.kind : finished ? 'done' : 'idle'} aria-live="polite">
+    <div className={`cd-breath${compact ? ' cd-breath--compact' : ''}`} data-testid="pacer" data-pattern={patternId} data-status={clock.status}>
+      <div className="cd-breath__stage" style={{ width: size, height: size }}>
+        <div className="cd-breath__halo" aria-hidden="true" />
+        <div className={`cd-breath__circle cd-breath__circle--${isActive ? moment.kind : 'idle'}`} style={motion} aria-hidden="true" />
+        <div className="cd-breath__label">
+          <span className="cd-breath__phase" data-testid="pacer-phase" data-phase={isActive ? moment.kind : finished ? 'done' : 'idle'} aria-live="polite">
             {phaseLabel}
           </span>
           {isActive && (
-            <span className="cd-pacer__seconds" data-testid="pacer-seconds" aria-hidden={!reducedMotion}>
+            <span className="cd-breath__seconds" data-testid="pacer-seconds" aria-hidden={!reducedMotion}>
               {moment.secondsLeft}
             </span>
           )}
         </div>
       </div>
 
-      <Typography.Text type="secondary" className="cd-pacer__rhythm" data-testid="pacer-rhythm">
+      <Typography.Text type="secondary" className="cd-breath__rhythm" data-testid="pacer-rhythm">
         {rhythm}
       </Typography.Text>
 
-      <Flex gap={16} justify="center" wrap className="cd-pacer__status">
+      <Flex gap={16} justify="center" wrap className="cd-breath__status">
         <Typography.Text data-testid="pacer-cycles">{t('selfcare.pacer.cycles', { count: finished && !isActive ? finished.cycles : moment.cyclesDone })}</Typography.Text>
         {remainingSeconds !== null && isActive && (
           <Typography.Text type="secondary" data-testid="pacer-remaining">
@@ -153,12 +153,12 @@ export function BreathingPacer({ pattern: patternId, durationSeconds, onDone, co
         <Progress percent={Math.min(100, (clock.elapsedMs / 1000 / sessionSeconds) * 100)} showInfo={false} size="small" strokeColor="#5ea0be" style={{ maxWidth: 260, margin: '0 auto' }} />
       )}
       {finished && !isActive && (
-        <Typography.Paragraph className="cd-pacer__done" data-testid="pacer-done">
+        <Typography.Paragraph className="cd-breath__done" data-testid="pacer-done">
           {t('selfcare.pacer.doneNote', { count: finished.cycles })}
         </Typography.Paragraph>
       )}
 
-      <Flex gap={8} justify="center" align="center" wrap className="cd-pacer__controls">
+      <Flex gap={8} justify="center" align="center" wrap className="cd-breath__controls">
         {clock.status === 'idle' && (
           <Button type="primary" size={compact ? 'middle' : 'large'} icon={finished ? <ReloadOutlined /> : <CaretRightOutlined />} onClick={onStart} data-testid="pacer-start">
             {finished ? t('selfcare.pacer.again') : t('selfcare.pacer.start')}
@@ -180,7 +180,7 @@ export function BreathingPacer({ pattern: patternId, durationSeconds, onDone, co
           </Button>
         )}
         {canPlaySoftSound() && (
-          <label className="cd-pacer__sound">
+          <label className="cd-breath__sound">
             <SoundOutlined aria-hidden="true" />
             <span>{t('selfcare.pacer.sound')}</span>
             <Switch size="small" checked={isSoundOn} onChange={onSoundChange} data-testid="pacer-sound" />
@@ -188,7 +188,7 @@ export function BreathingPacer({ pattern: patternId, durationSeconds, onDone, co
         )}
       </Flex>
       {reducedMotion && !compact && (
-        <Typography.Paragraph type="secondary" className="cd-pacer__note" data-testid="pacer-reduced-motion">
+        <Typography.Paragraph type="secondary" className="cd-breath__note" data-testid="pacer-reduced-motion">
           {t('selfcare.pacer.reducedMotion')}
         </Typography.Paragraph>
       )}

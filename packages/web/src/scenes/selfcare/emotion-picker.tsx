@@ -46,7 +46,9 @@ export function EmotionPicker({ value = [], onChange, quick = false, testId = 'e
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
             {t('selfcare.emotions.intensity')}
           </Typography.Text>
-          <Slider min={0} max={SELFCARE_LIMITS.intensityMax} value={sharedIntensity} onChange={(next) => setIntensity(null, next)} style={{ flex: 1 }} data-testid={`${testId}-intensity`} aria-label={t('selfcare.emotions.intensity')} />
+          <div style={{ flex: 1 }} data-testid={`${testId}-intensity`}>
+            <Slider min={0} max={SELFCARE_LIMITS.intensityMax} value={sharedIntensity} onChange={(next) => setIntensity(null, next)} aria-label={t('selfcare.emotions.intensity')} />
+          </div>
           <Typography.Text strong style={{ minWidth: 20, textAlign: 'end' }}>
             {sharedIntensity}
           </Typography.Text>

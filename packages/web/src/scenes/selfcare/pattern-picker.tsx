@@ -15,7 +15,7 @@ export function PatternPicker({ value, onChange }: { value: TBreathingPatternId;
       value={value}
       onChange={onChange}
       data-testid="pacer-pattern"
-      options={BREATHING_PATTERN_IDS.map((id) => ({ value: id, label: <span data-testid={`pacer-pattern-${id}`}>{t(`selfcare.patterns.${id}.name`)}</span> }))}
+      options={BREATHING_PATTERN_IDS.map((id) => ({ value: id, label: <span data-testid={`pacer-pattern-${id}`} title={t(`selfcare.patterns.${id}.name`)}>{t(`selfcare.patterns.${id}.short`)}</span> }))}
     />
   );
 }
