@@ -38,7 +38,7 @@ export default function CheckPage() {
       grid: { left: 36, right: 16, top: 16, bottom: 28 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: history.map((check) => dayjs(check.takenAt).format('MM-DD')), boundaryGap: false },
-      yAxis: { type: 'value', min: 0, max: 100, splitNumber: 4 },
+      yAxis: { type: 'value', min: 0, max: 100, interval: 25 },
       series: [
         {
           type: 'line',
