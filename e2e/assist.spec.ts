@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { artifact, confirmDialog, DEMO_PASSWORD, signInAs, signOut } from './helpers';
 
 /**
@@ -13,8 +13,16 @@ import { artifact, confirmDialog, DEMO_PASSWORD, signInAs, signOut } from './hel
  * their runs start at zero.
  */
 
+// Every reading is a round trip to the analyser; on a machine shared by several runs it can take seconds.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
 const ANGRY = '这已经是我第三次问了！你们到底怎么回事？再不给我退款我就去12315投诉，还要给差评！';
 const DEFENSIVE = '这不是我们的问题，是快递的原因，你自己去找快递公司。';
+
+/** The page and its chart load lazily; on a busy machine the first open takes a while. */
+async function expectPage(page: Page, testId: string): Promise<void> {
+  await expect(page.getByTestId(testId)).toBeVisible({ timeout: 30_000 });
+}
 
 async function addCustomerMessage(page: Page, text: string): Promise<void> {
   await page.getByTestId('assist-message-input').fill(text);
@@ -23,9 +31,10 @@ async function addCustomerMessage(page: Page, text: string): Promise<void> {
 }
 
 test('an agent reads a threatening customer, fixes a defensive draft and brings in the supervisor, who acknowledges from the bell', async ({ page }) => {
+  test.setTimeout(240_000);
   await signInAs(page, 'agent07');
   await page.getByTestId('nav-live-assist').click();
-  await expect(page.getByTestId('assist-page')).toBeVisible();
+  await expectPage(page, 'assist-page');
   await expect(page.getByTestId('assist-status-empty')).toBeVisible();
 
   await addCustomerMessage(page, '你好，我上周买的保温杯到现在还没发货');
@@ -75,6 +84,7 @@ test('an agent reads a threatening customer, fixes a defensive draft and brings 
   await expect(notice).toContainText('请您介入');
   await notice.click();
   await expect(page).toHaveURL(/\/live-assist\/escalations\//);
+  await expectPage(page, 'assist-escalation-page');
   await expect(page.getByTestId('assist-escalation-note')).toHaveText('顾客要求三倍赔偿，超出我的权限');
   await expect(page.getByTestId('assist-escalation-risk')).toHaveAttribute('data-risk', 'high');
   await expect(page.getByTestId('assist-escalation-excerpt')).toContainText('12315');
@@ -85,7 +95,7 @@ test('an agent reads a threatening customer, fixes a defensive draft and brings 
 
   // The team's load today: counts only; the acknowledged escalation is no longer open.
   await page.getByTestId('assist-escalation-back').click();
-  await expect(page.getByTestId('assist-team-page')).toBeVisible();
+  await expectPage(page, 'assist-team-page');
   const row = page.getByTestId('assist-load-agent07');
   await expect(row.getByTestId('assist-load-high')).toHaveText('1');
   await expect(row.getByTestId('assist-load-escalations')).toHaveText('1');
@@ -96,13 +106,14 @@ test('an agent reads a threatening customer, fixes a defensive draft and brings 
 });
 
 test('after a run of high-risk conversations the page offers a one-minute pause, and the pacer runs it (in English)', async ({ page }) => {
+  test.setTimeout(180_000);
   // A fake clock that runs on its own, so the one-minute pacer can be fast-forwarded.
   await page.clock.install();
   await signInAs(page, 'agent09');
   await page.getByTestId('lang-switch').click();
   await page.getByTestId('lang-option-en').click();
   await page.goto('/live-assist');
-  await expect(page.getByTestId('assist-page')).toBeVisible();
+  await expectPage(page, 'assist-page');
 
   for (let run = 1; run <= 3; run += 1) {
     await addCustomerMessage(page, `${ANGRY}（第${run}位顾客）`);
@@ -128,13 +139,15 @@ test('after a run of high-risk conversations the page offers a one-minute pause,
   await expect(page.getByTestId('assist-pause-card')).toBeHidden();
   // The pause ended the run: the server says so after a reload too.
   await page.reload();
-  await expect(page.getByTestId('assist-page')).toBeVisible();
+  await expectPage(page, 'assist-page');
   await expect(page.getByTestId('assist-pause-card')).toBeHidden();
 });
 
 test('an admin creates an API token for a chat tool, sees the secret once, and revokes it', async ({ page }) => {
+  test.setTimeout(120_000);
   await signInAs(page, 'admin');
   await page.goto('/admin/integrations');
+  await expectPage(page, 'assist-integrations-page');
   await expect(page.getByTestId('assist-howto-url')).toContainText(/^ws:\/\/.+\/api\/assist\/stream$/);
   await expect(page.getByTestId('assist-howto-command')).toContainText('scripts/assist-stream-client.mjs');
 
@@ -160,6 +173,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test('an agent pastes a whole chat and sees the risk, the cues and the supervisor prompt on a 390×844 screen', async ({ page }) => {
+    test.setTimeout(120_000);
     // The menu is folded away on a phone, so sign in without waiting for it.
     await page.goto('/login');
     await page.getByTestId('login-username').fill('agent11');
@@ -167,7 +181,7 @@ test.describe('on a phone', () => {
     await page.getByTestId('login-submit').click();
     await expect(page).not.toHaveURL(/\/login/);
     await page.goto('/live-assist');
-    await expect(page.getByTestId('assist-page')).toBeVisible();
+    await expectPage(page, 'assist-page');
 
     await page.getByTestId('assist-paste-open').click();
     await page.getByTestId('assist-paste-input').fill(`10:01 顾客：你好，订单还没发货\n10:02 客服：您好，我帮您查一下\n10:05 顾客：${ANGRY}`);

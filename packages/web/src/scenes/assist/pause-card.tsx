@@ -51,14 +51,7 @@ export function PauseCard({ load }: { load: TAssistLoad }) {
           <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
             {t('assist.pause.body', { count: load.highRiskStreak, seconds: load.suggestedPauseSeconds })}
           </Typography.Paragraph>
-          {isBreathing ? (
-            <div data-testid="assist-pause-pacer">
-              <BreathingPacer pattern="desk" durationSeconds={load.suggestedPauseSeconds} onDone={finish} compact autoStart />
-              <Button type="link" size="small" onClick={() => setBreathing(false)} data-testid="assist-pause-cancel">
-                {t('assist.pause.cancel')}
-              </Button>
-            </div>
-          ) : (
+          {!isBreathing && (
             <Flex gap={8} wrap>
               <Button type="primary" onClick={() => setBreathing(true)} data-testid="assist-pause-start">
                 {t('assist.pause.start')}
@@ -70,6 +63,14 @@ export function PauseCard({ load }: { load: TAssistLoad }) {
           )}
         </div>
       </Flex>
+      {isBreathing && (
+        <Flex vertical align="center" gap={4} className="cd-assist-pause__pacer" data-testid="assist-pause-pacer">
+          <BreathingPacer pattern="desk" durationSeconds={load.suggestedPauseSeconds} onDone={finish} compact autoStart />
+          <Button type="link" size="small" onClick={() => setBreathing(false)} data-testid="assist-pause-cancel">
+            {t('assist.pause.cancel')}
+          </Button>
+        </Flex>
+      )}
     </Card>
   );
 }
