@@ -24,6 +24,18 @@ async function expectPage(page: Page, testId: string): Promise<void> {
   await expect(page.getByTestId(testId)).toBeVisible({ timeout: 30_000 });
 }
 
+/**
+ * The whole page in one picture. A full-page screenshot scrolls, and the shell's sticky header then
+ * lands in the middle of the picture; a viewport as tall as the page keeps it on top.
+ */
+async function shootWholePage(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1366, height: 860 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 4000) });
+  await page.screenshot({ path: artifact(name) });
+  await page.setViewportSize(size);
+}
+
 async function addCustomerMessage(page: Page, text: string): Promise<void> {
   await page.getByTestId('assist-message-input').fill(text);
   await page.getByTestId('assist-message-add').click();
@@ -60,6 +72,7 @@ test('an agent reads a threatening customer, fixes a defensive draft and brings 
   await expect(page.getByTestId('assist-draft-verdict')).toHaveAttribute('data-verdict', 'avoid');
   await expect(page.getByTestId('assist-draft-issues')).toContainText('推卸责任');
   await expect(page.getByTestId('assist-draft-suggestions')).toBeVisible();
+  await shootWholePage(page, 'assist-agent-zh-CN');
   await page.getByTestId('assist-draft-use-0').click();
   await expect(page.getByTestId('assist-draft-input')).not.toHaveValue(DEFENSIVE);
   await expect(page.getByTestId('assist-draft-verdict')).not.toHaveAttribute('data-verdict', 'avoid');
@@ -68,7 +81,6 @@ test('an agent reads a threatening customer, fixes a defensive draft and brings 
 
   // High risk: the banner, then the one-click escalation with a note.
   await expect(page.getByTestId('assist-escalate-banner')).toContainText('建议请主管介入');
-  await page.screenshot({ path: artifact('assist-agent-zh-CN'), fullPage: true });
   await page.getByTestId('assist-escalate').click();
   await page.getByTestId('assist-escalate-note').fill('顾客要求三倍赔偿，超出我的权限');
   await page.getByTestId('assist-escalate-submit').click();
@@ -91,7 +103,7 @@ test('an agent reads a threatening customer, fixes a defensive draft and brings 
   await expect(page.getByTestId('assist-escalation-state')).toHaveAttribute('data-state', 'open');
   await page.getByTestId('assist-escalation-acknowledge-detail').click();
   await expect(page.getByTestId('assist-escalation-state')).toHaveAttribute('data-state', 'acknowledged');
-  await page.screenshot({ path: artifact('assist-escalation-zh-CN'), fullPage: true });
+  await shootWholePage(page, 'assist-escalation-zh-CN');
 
   // The team's load today: counts only; the acknowledged escalation is no longer open.
   await page.getByTestId('assist-escalation-back').click();
@@ -102,7 +114,7 @@ test('an agent reads a threatening customer, fixes a defensive draft and brings 
   await expect(page.getByTestId('assist-team-load')).not.toContainText('12315');
   await page.getByTestId('assist-escalations-acknowledged').click();
   await expect(page.getByTestId('assist-escalations').getByTestId('assist-escalation-acknowledged').first()).toBeVisible();
-  await page.screenshot({ path: artifact('assist-team-zh-CN'), fullPage: true });
+  await shootWholePage(page, 'assist-team-zh-CN');
 });
 
 test('after a run of high-risk conversations the page offers a one-minute pause, and the pacer runs it (in English)', async ({ page }) => {
@@ -132,7 +144,7 @@ test('after a run of high-risk conversations the page offers a one-minute pause,
   await expect(pacer).toHaveAttribute('data-pattern', 'desk');
   await expect(pacer).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('pacer-phase')).not.toHaveAttribute('data-phase', 'idle');
-  await page.screenshot({ path: artifact('assist-pause-en'), fullPage: true });
+  await shootWholePage(page, 'assist-pause-en');
 
   await page.clock.fastForward(61_000);
   await expect(page.getByTestId('assist-pause-done')).toBeVisible();
@@ -199,6 +211,6 @@ test.describe('on a phone', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByTestId('assist-escalate-banner').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('assist-phone-zh-CN') });
-    await page.screenshot({ path: artifact('assist-phone-full-zh-CN'), fullPage: true });
+    await shootWholePage(page, 'assist-phone-full-zh-CN');
   });
 });
