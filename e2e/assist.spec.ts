@@ -30,6 +30,8 @@ async function expectPage(page: Page, testId: string): Promise<void> {
  */
 async function shootWholePage(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 1366, height: 860 };
+  // No tooltip left over from the last click.
+  await page.mouse.move(0, 0);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 4000) });
   await page.screenshot({ path: artifact(name) });

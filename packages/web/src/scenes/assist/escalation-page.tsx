@@ -120,7 +120,7 @@ export default function AssistEscalationPage() {
               {escalation.excerpt.map((line, index) => (
                 <div key={index} className={`cd-assist-msg cd-assist-msg--${line.role}`}>
                   <Typography.Text type="secondary" className="cd-assist-msg__meta">
-                    {t(`assist.roles.${line.role}`)}
+                    {line.role === 'customer' ? t('assist.roles.customer') : isOwn ? t('assist.roles.agent') : escalation.agent.displayName}
                   </Typography.Text>
                   <div className="cd-assist-bubble">{line.text}</div>
                 </div>
