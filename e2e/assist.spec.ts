@@ -171,6 +171,9 @@ test('an admin creates an API token for a chat tool, sees the secret once, and r
   const secret = page.getByTestId('assist-token-secret');
   await expect(secret).toContainText(/cdk_/);
   await expect(page.getByText('这是唯一一次显示完整令牌')).toBeVisible();
+  // The picture once the name dialog has faded out and the secret's dialog has zoomed in.
+  await expect(page.getByTestId('assist-token-create-submit')).toBeHidden();
+  await page.waitForTimeout(500);
   await page.screenshot({ path: artifact('assist-token-zh-CN') });
   await page.getByTestId('assist-token-secret-close').click();
   await expect(secret).toBeHidden();
