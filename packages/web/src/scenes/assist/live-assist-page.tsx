@@ -29,7 +29,7 @@ export default function LiveAssistPage() {
   const session = useCurrentSession();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const assist = useAssistConversation(session.user.id);
+  const assist = useAssistConversation(`${session.user.id}.${session.organisation.id}`);
   const myLoad = useMyAssistLoad();
   const [draft, setDraft] = useState('');
   const [isEscalateOpen, setEscalateOpen] = useState(false);

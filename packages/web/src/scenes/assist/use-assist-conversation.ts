@@ -1,5 +1,6 @@
 import { ASSIST_LIMITS, type TAssistMessage } from '@calmdesk/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { AppError } from '../../api/client';
 import { useAnalyzeAssistConversation, useCloseAssistConversation, useCreateAssistConversation, type TAssistAnalysis, type TAssistConversation } from '../../api/assist';
 
 /**
@@ -42,7 +43,7 @@ export function messagesToSend(messages: readonly TAssistMessage[]): { sent: TAs
 }
 
 /**
- * @param userId the signed-in person (each person's chat is kept apart in the browser)
+ * @param userId the signed-in person and organisation (each one's chat is kept apart in the browser)
  * @returns the state, and add / close / start-new actions (each rejects with the API's error)
  */
 export function useAssistConversation(userId: string) {
@@ -75,7 +76,17 @@ export function useAssistConversation(userId: string) {
         messages = [...lines];
       }
       setState({ conversation, messages, analysis: conversation === current.conversation ? current.analysis : null });
-      const analysis = await analyzeAsync({ conversationId: conversation.id, body: { messages: messagesToSend(messages).sent } });
+      let analysis: TAssistAnalysis;
+      try {
+        analysis = await analyzeAsync({ conversationId: conversation.id, body: { messages: messagesToSend(messages).sent } });
+      } catch (err) {
+        // A conversation kept in this tab that the server no longer knows (another organisation, a reset
+        // demo): carry the chat on in a new one rather than leave the page stuck.
+        if (AppError.parseError(err).status !== 404 || conversation !== current.conversation) throw err;
+        conversation = await createAsync();
+        setState({ conversation, messages, analysis: null });
+        analysis = await analyzeAsync({ conversationId: conversation.id, body: { messages: messagesToSend(messages).sent } });
+      }
       setState((previous) => (previous.conversation?.id === analysis.conversation.id ? { ...previous, conversation: analysis.conversation, analysis } : previous));
       return analysis;
     },
