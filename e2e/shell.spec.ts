@@ -11,7 +11,7 @@ const EXPECTED_NAV: Record<string, string[]> = {
   supervisor: [...COMMON, 'live-assist', 'qa', 'operations', 'evaluation'],
   trainer: [...COMMON, 'qa', 'operations', 'evaluation'],
   deputy: [...COMMON, 'live-assist', 'qa', 'operations', 'evaluation'],
-  leader: [...COMMON, 'qa', 'operations', 'evaluation'],
+  leader: [...COMMON, 'live-assist', 'qa', 'operations', 'evaluation'],
   admin: [...COMMON, 'qa', 'admin'],
 };
 

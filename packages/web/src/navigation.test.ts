@@ -10,8 +10,8 @@ const EXPECTED_TOP_LEVEL: { whenRolesAre: TRole[]; expectedKeysAre: TNavKey[] }[
   { whenRolesAre: ['mentor'], expectedKeysAre: [...COMMON, 'live-assist', 'qa'] },
   { whenRolesAre: ['supervisor'], expectedKeysAre: [...COMMON, 'live-assist', 'qa', 'operations', 'evaluation'] },
   { whenRolesAre: ['trainer'], expectedKeysAre: [...COMMON, 'qa', 'operations', 'evaluation'] },
-  { whenRolesAre: ['deputy'], expectedKeysAre: [...COMMON, 'qa', 'operations', 'evaluation'] },
-  { whenRolesAre: ['leader'], expectedKeysAre: [...COMMON, 'qa', 'operations', 'evaluation'] },
+  { whenRolesAre: ['deputy'], expectedKeysAre: [...COMMON, 'live-assist', 'qa', 'operations', 'evaluation'] },
+  { whenRolesAre: ['leader'], expectedKeysAre: [...COMMON, 'live-assist', 'qa', 'operations', 'evaluation'] },
   { whenRolesAre: ['admin'], expectedKeysAre: [...COMMON, 'qa', 'admin'] },
   // Several roles: the union, in menu order, each item once.
   { whenRolesAre: ['agent', 'trainer'], expectedKeysAre: [...COMMON, 'live-assist', 'qa', 'operations', 'evaluation'] },

@@ -32,8 +32,11 @@ export interface TNavItem {
   children?: readonly TNavItem[];
 }
 
-/** Live assist is for the people who serve customers and the supervisors who step in when a chat turns risky. */
-const LIVE_ASSIST_ROLES: readonly TRole[] = ['agent', 'mentor', 'supervisor'];
+/**
+ * Live assist is for the people who serve customers and the supervisors who step in when a chat turns risky;
+ * deputies and leaders open its team page (load counts and escalations).
+ */
+const LIVE_ASSIST_ROLES: readonly TRole[] = ['agent', 'mentor', 'supervisor', 'deputy', 'leader'];
 const QA_ROLES: readonly TRole[] = ['mentor', 'supervisor', 'trainer', 'deputy', 'leader', 'admin'];
 /** The training management group (SPEC §2.7) plus the supervisors who organise attendance. */
 const OPERATIONS_ROLES: readonly TRole[] = ['supervisor', 'trainer', 'deputy', 'leader'];
