@@ -55,9 +55,15 @@ describe('canOpen', () => {
     expect(canOpen(['agent'], 'admin-users')).toBe(false);
   });
 
-  it('lets a leader open evaluation but not live assist', () => {
+  it('lets a leader open evaluation and live assist (its team page) but not administration', () => {
     expect(canOpen(['leader'], 'evaluation')).toBe(true);
-    expect(canOpen(['leader'], 'live-assist')).toBe(false);
+    expect(canOpen(['leader'], 'live-assist')).toBe(true);
+    expect(canOpen(['leader'], 'admin-integrations')).toBe(false);
+  });
+
+  it('keeps live assist from trainers and admins, who serve no customers and lead no team', () => {
+    expect(canOpen(['trainer'], 'live-assist')).toBe(false);
+    expect(canOpen(['admin'], 'live-assist')).toBe(false);
   });
 });
 
