@@ -12,7 +12,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'artifacts/results.json' }]],
+  // A shard of e2e/run.mjs writes its own report (E2E_REPORT); npm test adds them up.
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'artifacts/results.json' }]],
+  // Two shards share two cores: allow a slow moment before an expectation fails.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',
     locale: 'zh-CN',

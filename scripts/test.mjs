@@ -23,10 +23,12 @@ function step(title, command, commandArgs, env = {}) {
 
 const node = process.execPath;
 const VITEST_REPORT = path.join(root, 'test-results/vitest.json');
-const E2E_REPORT = path.join(root, 'e2e/artifacts/results.json');
+const E2E_ARTIFACTS = path.join(root, 'e2e/artifacts');
+/** e2e/run.mjs writes results.json, or results-<shard>.json per shard. */
+const e2eReports = () => (fs.existsSync(E2E_ARTIFACTS) ? fs.readdirSync(E2E_ARTIFACTS).filter((name) => /^results(-\d+)?\.json$/.test(name)).map((name) => path.join(E2E_ARTIFACTS, name)) : []);
 const vitestArgs = ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`];
 fs.rmSync(VITEST_REPORT, { force: true });
-fs.rmSync(E2E_REPORT, { force: true });
+for (const report of e2eReports()) fs.rmSync(report, { force: true });
 
 /** One closing line for every runner together: `N passed, N failed`. */
 function printSummary() {
@@ -39,8 +41,8 @@ function printSummary() {
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
   }
-  if (fs.existsSync(E2E_REPORT)) {
-    const stats = JSON.parse(fs.readFileSync(E2E_REPORT, 'utf8')).stats;
+  for (const report of e2eReports()) {
+    const stats = JSON.parse(fs.readFileSync(report, 'utf8')).stats;
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected;
     skipped += stats.skipped;
