@@ -18,5 +18,8 @@ export default defineConfig({
     // Database tests spend much of their time waiting on PostgreSQL, so one fork more than the cores keeps
     // them busy: on 2 cores, 3 forks ran the suite in 170 s where Vitest's default (cores − 1 = 1) took 198 s for fewer tests.
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
+    // Each file has its own database and builds its own app, so files can share a fork's loaded modules:
+    // 100 s instead of 162 s for the suite here (most of the difference was re-importing the server per file).
+    isolate: false,
   },
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { artifact, signInAs } from './helpers';
+import { artifact, screenshot, signInAs } from './helpers';
 
 test('an agent reads an angry customer and checks a defensive draft reply', async ({ page }) => {
   await signInAs(page, 'agent');
@@ -15,7 +15,7 @@ test('an agent reads an angry customer and checks a defensive draft reply', asyn
   await expect(page.getByTestId('analyzer-verdict')).toHaveAttribute('data-verdict', 'avoid');
   await expect(page.getByTestId('analyzer-issues')).toContainText(/推卸责任/);
   await expect(page.getByTestId('analyzer-suggestions')).toBeVisible();
-  await page.screenshot({ path: artifact('analyzer-angry-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('analyzer-angry-zh-CN'), fullPage: true });
 });
 
 test('a calm pre-sale question is low risk, and a good answer may be sent', async ({ page }) => {
@@ -27,5 +27,5 @@ test('a calm pre-sale question is low risk, and a good answer may be sent', asyn
   await page.getByTestId('analyzer-reply-input').fill('您好，这款杯身直径7厘米，大多数车的杯架都能放下。您告诉我车型，我帮您再确认一下。');
   await page.getByTestId('analyzer-check').click();
   await expect(page.getByTestId('analyzer-verdict')).toHaveAttribute('data-verdict', 'ok');
-  await page.screenshot({ path: artifact('analyzer-calm-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('analyzer-calm-zh-CN'), fullPage: true });
 });

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { artifact, confirmDialog, DEMO_PASSWORD, signInAs, signOut } from './helpers';
+import { artifact, confirmDialog, DEMO_PASSWORD, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * 实时辅助 (SPEC §2.5). An agent serving a real customer adds the messages as the chat goes:
@@ -34,7 +34,7 @@ async function shootWholePage(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 4000) });
-  await page.screenshot({ path: artifact(name) });
+  await screenshot(page, { path: artifact(name) });
   await page.setViewportSize(size);
 }
 
@@ -174,7 +174,7 @@ test('an admin creates an API token for a chat tool, sees the secret once, and r
   // The picture once the name dialog has faded out and the secret's dialog has zoomed in.
   await expect(page.getByTestId('assist-token-create-submit')).toBeHidden();
   await page.waitForTimeout(500);
-  await page.screenshot({ path: artifact('assist-token-zh-CN') });
+  await screenshot(page, { path: artifact('assist-token-zh-CN') });
   await page.getByTestId('assist-token-secret-close').click();
   await expect(secret).toBeHidden();
 
@@ -215,7 +215,7 @@ test.describe('on a phone', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByTestId('assist-escalate-banner').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifact('assist-phone-zh-CN') });
+    await screenshot(page, { path: artifact('assist-phone-zh-CN') });
     await shootWholePage(page, 'assist-phone-full-zh-CN');
   });
 });

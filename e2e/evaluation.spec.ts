@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { artifact, signInAs } from './helpers';
+import { artifact, screenshot, signInAs } from './helpers';
 
 /**
  * 效果评估 (SPEC §2.8): the supervisor of 售前咨询组 imports last month's KPIs from a CSV (one
@@ -51,7 +51,7 @@ test('a supervisor imports KPIs, reads the four levels, how one is computed, dri
   await expect(page.getByTestId('eval-kpi-mapping-csat')).toContainText('满意度(%)');
   await expect(page.getByTestId('eval-kpi-preview-summary')).toContainText('可导入 2 行');
   await expect(page.getByTestId('eval-kpi-preview-rejects')).toContainText('张无名');
-  await page.screenshot({ path: artifact('evaluation-kpi-preview'), fullPage: true });
+  await screenshot(page, { path: artifact('evaluation-kpi-preview'), fullPage: true });
 
   // Import: two rows in, the third reported by its row number and reason.
   await page.getByTestId('eval-kpi-import-submit').click();
@@ -77,7 +77,7 @@ test('a supervisor imports KPIs, reads the four levels, how one is computed, dri
   // A supervisor sees their own team only.
   await expect(page.getByTestId('eval-teams').locator('[data-testid^="eval-team-link-"]')).toHaveCount(1);
   await expect(page.getByTestId('eval-did')).toBeVisible();
-  await page.screenshot({ path: artifact('evaluation-dashboard-zh'), fullPage: true });
+  await screenshot(page, { path: artifact('evaluation-dashboard-zh'), fullPage: true });
 
   // How the before/after comparison is computed: the drawer, then the methods page at its anchor.
   await page.getByTestId('eval-did').getByTestId('eval-help-kpi-did').click();
@@ -99,7 +99,7 @@ test('a supervisor imports KPIs, reads the four levels, how one is computed, dri
   await expect(page.getByTestId('eval-person-kpis')).toContainText(`${month}-01`);
   await expect(page.getByTestId('eval-person-kpis')).toContainText('93.7%');
   await expect(page.getByTestId('eval-person-trained')).toBeVisible();
-  await page.screenshot({ path: artifact('evaluation-person'), fullPage: true });
+  await screenshot(page, { path: artifact('evaluation-person'), fullPage: true });
 
   // Excel: the dashboard's tables, opened with exceljs.
   await page.goto('/evaluation');
@@ -117,7 +117,7 @@ test('a supervisor imports KPIs, reads the four levels, how one is computed, dri
   await page.getByTestId('lang-option-en').click();
   await expect(page.getByTestId('eval-level-results')).toContainText('Level 4 · Results');
   await expect(page.getByTestId('eval-level-results')).toHaveAttribute('data-has-data', 'true');
-  await page.screenshot({ path: artifact('evaluation-dashboard-en'), fullPage: true });
+  await screenshot(page, { path: artifact('evaluation-dashboard-en'), fullPage: true });
   await page.getByTestId('lang-switch').click();
   await page.getByTestId('lang-option-zh-CN').click();
 });

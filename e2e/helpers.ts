@@ -30,6 +30,15 @@ export function artifact(name: string): string {
 }
 
 /**
+ * A picture of the page for people to look at (e2e/artifacts). CI sets E2E_SCREENSHOTS=0: nobody
+ * looks at its pictures, and on 2 cores the 72 full-page PNGs cost about a minute.
+ */
+export async function screenshot(page: Page, options: Parameters<Page['screenshot']>[0]): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS === '0') return;
+  await page.screenshot(options);
+}
+
+/**
  * Clicks a button in a confirm dialog until the dialog closes. A click that lands while the
  * dialog is still zooming in can be lost (seen on a loaded CI machine); a second click after
  * the dialog has gone is never made.

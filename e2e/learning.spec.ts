@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { artifact, confirmDialog, signInAs, signOut } from './helpers';
+import { artifact, confirmDialog, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * Learning (SPEC §2.1, §2.8): a trainer sets an exam on questions of their own; an agent
@@ -103,7 +103,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   expect(course, 'the built-in course "regulating-your-emotions"').toBeTruthy();
   const card = page.getByTestId(`learning-course-${course!.id}`);
   await expect(card).toHaveAttribute('data-enrolled', 'false');
-  await page.screenshot({ path: artifact('learning-catalogue'), fullPage: true });
+  await screenshot(page, { path: artifact('learning-catalogue'), fullPage: true });
   await page.getByTestId(`learning-course-enrol-${course!.id}`).click();
   await expect(card).toHaveAttribute('data-enrolled', 'true');
   await expect(page.getByTestId(`learning-course-progress-${course!.id}`)).toBeVisible();
@@ -116,7 +116,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await page.getByTestId('learning-abc-a').fill('顾客一小时内问了四次“怎么还不发货”。');
   await page.getByTestId('learning-abc-b').fill('他就是故意烦我。');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact('learning-lesson'), fullPage: false });
+  await screenshot(page, { path: artifact('learning-lesson'), fullPage: false });
   const quiz = page.getByTestId('learning-quiz');
   const quizCount = await quiz.locator('.cd-question').count();
   expect(quizCount).toBeGreaterThan(0);
@@ -168,7 +168,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await expect(page.getByTestId('learning-attempt-nav-2')).toHaveAttribute('data-answered', 'true');
   await expect(page.getByTestId('learning-attempt-nav-3')).toHaveAttribute('data-answered', 'false');
   await answerQuestion(3);
-  await page.screenshot({ path: artifact('learning-exam'), fullPage: false });
+  await screenshot(page, { path: artifact('learning-exam'), fullPage: false });
 
   // Hand in: the result says passed, every question explained.
   await page.getByTestId('learning-attempt-submit').click();
@@ -177,7 +177,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await expect(page.getByTestId('learning-result')).toHaveAttribute('data-verdict', 'passed');
   await expect(page.getByTestId('learning-result-score')).toHaveText('100');
   for (let index = 1; index <= QUESTIONS.length; index++) await expect(page.getByTestId(`learning-result-q${index}`)).toHaveAttribute('data-result', 'right');
-  await page.screenshot({ path: artifact('learning-result'), fullPage: true });
+  await screenshot(page, { path: artifact('learning-result'), fullPage: true });
 
   // The certificate: PDF download and the verification code.
   await page.getByTestId('learning-result-certificates').click();
@@ -211,7 +211,7 @@ test('an agent finishes a lesson, passes an exam set by a trainer, downloads the
   await expect(page.getByTestId('verify-status')).toHaveText('有效');
   await expect(page.getByTestId('verify-name')).toHaveText(agentName);
   await expect(page.getByTestId('verify-title')).toContainText(examTitle);
-  await page.screenshot({ path: artifact('learning-verify'), fullPage: false });
+  await screenshot(page, { path: artifact('learning-verify'), fullPage: false });
   await page.getByTestId('verify-code').fill('zzzz zzzz zzzz');
   await page.getByTestId('verify-submit').click();
   await expect(page).toHaveURL(/\/verify\/ZZZZ-ZZZZ-ZZZZ$/);
@@ -301,5 +301,5 @@ test('the catalogue in English', async ({ page }) => {
   await expect(page.getByTestId('learning-catalogue')).toBeVisible();
   await expect(page.getByTestId('learning-tab-courses')).toHaveText('Courses');
   await expect(page.getByTestId('learning-catalogue')).toContainText('Understanding emotions');
-  await page.screenshot({ path: artifact('learning-catalogue-en'), fullPage: true });
+  await screenshot(page, { path: artifact('learning-catalogue-en'), fullPage: true });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { artifact, signInAs, signOut } from './helpers';
+import { artifact, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * The people side of 培训运营 (SPEC §2.7, §2.10) over the demo organisation: the supervisor gives
@@ -32,7 +32,7 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   await expect(page.getByTestId('mentoring-no-mentor-alert')).toContainText(NEW_HIRE, { timeout: 30_000 });
   const row = page.locator(`[data-testid^="mentoring-hire-row-"][data-name="${NEW_HIRE}"]`);
   await expect(row.locator('[data-testid^="mentoring-none-"]')).toBeVisible();
-  await page.screenshot({ path: artifact('people-mentoring-before'), fullPage: true });
+  await screenshot(page, { path: artifact('people-mentoring-before'), fullPage: true });
   await row.locator('[data-testid^="mentoring-assign-"]').click();
   await choose(page, 'mentoring-assign-mentor', MENTOR);
   await page.getByTestId('mentoring-assign-submit').click();
@@ -66,7 +66,7 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   const openId = (await open.getAttribute('data-testid'))!.replace('mentorship-task-', '');
   await page.getByTestId(`mentorship-task-check-${openId}`).click();
   await expect(page.getByTestId(`mentorship-task-${openId}`)).toHaveAttribute('data-done', 'true');
-  await page.screenshot({ path: artifact('people-mentorship'), fullPage: true });
+  await screenshot(page, { path: artifact('people-mentorship'), fullPage: true });
   await signOut(page);
 
   // (3) An agent submits an innovation suggestion.
@@ -119,5 +119,5 @@ test('mentoring, a suggestion turned into points, and an excellent trainee confi
   await expect(page.getByTestId('selection-status')).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
   await expect(page.getByTestId('selection-chosen')).toContainText(chosenName);
   await expect(page.getByTestId('selection-chosen')).toContainText(/证书编号 [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/);
-  await page.screenshot({ path: artifact('people-selection-confirmed'), fullPage: true });
+  await screenshot(page, { path: artifact('people-selection-confirmed'), fullPage: true });
 });

@@ -14,7 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   // A shard of e2e/run.mjs writes its own report (E2E_REPORT); npm test adds them up.
   reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'artifacts/results.json' }]],
-  // Two shards share two cores: allow a slow moment before an expectation fails.
+  // A busy machine (or two shards, E2E_SHARDS=2) may have a slow moment before an expectation holds.
   expect: { timeout: 15_000 },
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { artifact, confirmDialog, signInAs, signOut } from './helpers';
+import { artifact, confirmDialog, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * 质检看板, 辅导队列 and 质检设置 (SPEC §2.8 level 3, §2.9) over the demo organisation's 60
@@ -60,7 +60,7 @@ test('a supervisor reads the dashboard and flags a conversation; the mentor coac
   await expect(agents.locator('[data-name="李思琪"]')).toBeVisible();
   await expect(page.getByTestId('qa-stats-teams').locator('tbody tr[data-name]')).toHaveCount(1);
   await expect(page.getByTestId('qa-stats-teams')).toContainText('售前咨询组');
-  await page.screenshot({ path: artifact('qa-dashboard'), fullPage: true });
+  await screenshot(page, { path: artifact('qa-dashboard'), fullPage: true });
 
   // Sorting the agent table by average score, lowest first.
   await agents.locator('th', { hasText: '平均分' }).click();
@@ -109,7 +109,7 @@ test('a supervisor reads the dashboard and flags a conversation; the mentor coac
   await expect(item.getByTestId('qa-coaching-comment')).toContainText(COMMENT);
   await expect(item.getByTestId('qa-coaching-comment')).toContainText('王晓雯');
   await expect(page.getByTestId(`qa-coaching-comment-input-${flagId}`)).toHaveValue('');
-  await page.screenshot({ path: artifact('qa-coaching'), fullPage: true });
+  await screenshot(page, { path: artifact('qa-coaching'), fullPage: true });
   await page.getByTestId(`qa-coaching-done-${flagId}`).click();
   await expect(item).toHaveCount(0);
   await page.getByTestId('qa-coaching-tab-done').click();
@@ -140,7 +140,7 @@ test('a supervisor reads the dashboard and flags a conversation; the mentor coac
   await page.getByTestId('qa-settings-save').click();
   await confirmDialog(page, 'qa-settings-confirm'); // deleting old conversations asks first
   await expect(page.getByText('质检设置已保存')).toBeVisible();
-  await page.screenshot({ path: artifact('qa-settings'), fullPage: true });
+  await screenshot(page, { path: artifact('qa-settings'), fullPage: true });
   await page.reload();
   await expect(page.getByTestId('qa-settings-retention-enabled')).toHaveAttribute('aria-checked', 'true');
   await expect(page.locator('[data-testid="qa-settings-retention-days"] input, input[data-testid="qa-settings-retention-days"]').first()).toHaveValue('400');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { artifact, signInAs } from './helpers';
+import { artifact, screenshot, signInAs } from './helpers';
 
 /**
  * "Practise this" (对话质检 → 角色扮演): a trainer opens one of the demo organisation's
@@ -45,7 +45,7 @@ test('a trainer turns a demo conversation into a draft scenario and edits it', a
   await expect(page.getByTestId('qa-chat')).toContainText(MASKED_PHONE);
   const practise = page.getByTestId('qa-practise');
   await expect(practise).toHaveText(/练习这段对话/);
-  await page.screenshot({ path: artifact('qa-practise-conversation'), fullPage: false });
+  await screenshot(page, { path: artifact('qa-practise-conversation'), fullPage: false });
 
   await practise.click();
   // qa-<conversation id>; a second click (or a second run on the same database) adds -2, -3 …
@@ -59,7 +59,7 @@ test('a trainer turns a demo conversation into a draft scenario and edits it', a
   expect(yaml).toContain(MASKED_PHONE);
   expect(yaml).not.toContain(PHONE);
   await expect(page.getByTestId(`roleplay-authoring-item-${draftId}`)).toContainText('草稿');
-  await page.screenshot({ path: artifact('qa-practise-authoring'), fullPage: false });
+  await screenshot(page, { path: artifact('qa-practise-authoring'), fullPage: false });
 
   // The draft is valid as it comes; the trainer can check it and test-play it.
   await page.getByTestId('roleplay-validate').click();

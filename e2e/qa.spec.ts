@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { artifact, signInAs } from './helpers';
+import { artifact, screenshot, signInAs } from './helpers';
 
 /**
  * 对话质检 (SPEC §2.9): a supervisor imports a 千牛-style CSV through the wizard (file chooser,
@@ -127,7 +127,7 @@ test('a supervisor imports a chat export, watches it finish and reads a conversa
   await expect(page.getByTestId('qa-mapping-preview')).toContainText('我买的电饭煲到现在还没发货');
   await page.locator('[data-testid="qa-mapping-source"] input, input[data-testid="qa-mapping-source"]').first().fill(sourceName);
   await page.getByTestId('qa-mapping').click({ position: { x: 5, y: 5 } });
-  await page.screenshot({ path: artifact('qa-import-mapping'), fullPage: true });
+  await screenshot(page, { path: artifact('qa-import-mapping'), fullPage: true });
 
   // (c) start → the import's own page: the bar fills, 已完成.
   await page.getByTestId('qa-mapping-start').click();
@@ -145,14 +145,14 @@ test('a supervisor imports a chat export, watches it finish and reads a conversa
   expect(badRows).toHaveLength(2);
   await expect(page.getByTestId(`qa-reject-row-${badRows[0]}`)).toContainText('消息内容为空');
   await expect(page.getByTestId(`qa-reject-row-${badRows[1]}`)).toContainText('昨天下午');
-  await page.screenshot({ path: artifact('qa-import-progress'), fullPage: true });
+  await screenshot(page, { path: artifact('qa-import-progress'), fullPage: true });
 
   // The conversations of this import's source.
   await page.getByTestId('qa-import-conversations-link').click();
   await expect(page.getByTestId('qa-conversations')).toBeVisible();
   await expect(page.getByTestId('qa-conversations-total')).toHaveText('共 30 通对话');
   await expect(page.locator('[data-external-id="E2E-030"]')).toBeVisible(); // newest first
-  await page.screenshot({ path: artifact('qa-conversations'), fullPage: true });
+  await screenshot(page, { path: artifact('qa-conversations'), fullPage: true });
 
   // Lowest scores first: the unanswered 12315 threat is among them, marked.
   await page.getByTestId('qa-filter-sort').click();
@@ -179,7 +179,7 @@ test('a supervisor imports a chat export, watches it finish and reads a conversa
   await page.getByTestId('qa-msg-3').getByTestId('qa-msg-review-toggle').click();
   await expect(page.getByTestId('qa-msg-3').getByTestId('qa-msg-review')).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact('qa-conversation'), fullPage: true });
+  await screenshot(page, { path: artifact('qa-conversation'), fullPage: true });
 });
 
 test('a mentor reads the conversations but does not import', async ({ page }) => {

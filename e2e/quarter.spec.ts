@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { answerSurveyAs, artifact, NEEDS_SURVEY_REQUIRED_CLICKS, pickSelectOption, signInAs, signOut } from './helpers';
+import { answerSurveyAs, artifact, NEEDS_SURVEY_REQUIRED_CLICKS, pickSelectOption, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * One quarter of the training group's work (SPEC §2.7, §2.8), end to end through the UI:
@@ -78,7 +78,7 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   await expect(page.getByTestId('report-responses').locator('.ant-statistic-content-value')).toHaveText('3');
   await expect(page.getByTestId('report-chart-weak_points').locator('svg')).toBeVisible();
   await expect(page.getByTestId('report-finding-weak_points:0')).toContainText(WEAK_POINT);
-  await page.screenshot({ path: artifact('quarter-1-needs-report'), fullPage: true });
+  await screenshot(page, { path: artifact('quarter-1-needs-report'), fullPage: true });
   await page.getByTestId('report-finding-check-weak_points:0').click();
   await page.getByTestId('report-to-plan').click();
   await page.getByTestId('plan-item-0-theme').fill(THEME);
@@ -132,7 +132,7 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   await page.goto(planUrl);
   await expect(page.getByTestId('plan-version-1-decision')).toContainText(RETURN_COMMENT);
   await expect(page.getByTestId('plan-version-2-changes')).toContainText(THEME);
-  await page.screenshot({ path: artifact('quarter-2-plan-approval'), fullPage: true });
+  await screenshot(page, { path: artifact('quarter-2-plan-approval'), fullPage: true });
   await page.getByTestId('plan-approve').click();
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'approved');
   await signOut(page);
@@ -142,7 +142,7 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   await page.goto(`/operations/calendar?month=${date.slice(0, 7)}`);
   const entry = page.getByTestId(`calendar-day-${date}`).locator('a', { hasText: THEME });
   await expect(entry).toBeVisible();
-  await page.screenshot({ path: artifact('quarter-3-calendar'), fullPage: true });
+  await screenshot(page, { path: artifact('quarter-3-calendar'), fullPage: true });
   await entry.click();
   const sessionUrl = page.url();
   await page.getByTestId('session-start-sign-in').click();
@@ -205,5 +205,5 @@ test('a quarter: needs survey, report, plan returned and approved, session with 
   }
   await expect(page.getByTestId('eval-figure-responseRate')).toHaveText(/^\d+(\.\d+)?%$/);
   await expect(page.getByTestId('eval-figure-csat')).toHaveText(/^\d+(\.\d+)?%$/);
-  await page.screenshot({ path: artifact('quarter-4-dashboard'), fullPage: true });
+  await screenshot(page, { path: artifact('quarter-4-dashboard'), fullPage: true });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { artifact, signInAs, signOut } from './helpers';
+import { artifact, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * Role-play (SPEC §2.2): a trainer assigns a scenario to a team, an agent of that team plays
@@ -68,7 +68,7 @@ test('a trainer assigns a scenario to a team, an agent plays it to the scorecard
   const card = page.getByTestId(`roleplay-assignment-${assignment.id}`);
   await expect(card).toHaveAttribute('data-done', 'false');
   await expect(page.getByTestId(`roleplay-card-${scenario.id}`)).toBeVisible();
-  await page.screenshot({ path: artifact('roleplay-catalogue'), fullPage: true });
+  await screenshot(page, { path: artifact('roleplay-catalogue'), fullPage: true });
   await page.getByTestId(`roleplay-assignment-open-${assignment.id}`).click();
   await expect(page.getByTestId('roleplay-brief-assignment')).toBeVisible();
   await expect(page.getByTestId('roleplay-situation')).not.toBeEmpty();
@@ -96,7 +96,7 @@ test('a trainer assigns a scenario to a team, an agent plays it to the scorecard
       expect(anger, 'acknowledging and confirming the need calms the customer').toBeLessThan(angerAtStart);
       await expect(page.getByTestId('roleplay-feedback').last()).toBeVisible();
       await scrollToTop(page);
-      await page.screenshot({ path: artifact('roleplay-chat'), fullPage: true });
+      await screenshot(page, { path: artifact('roleplay-chat'), fullPage: true });
     }
   }
 
@@ -111,7 +111,7 @@ test('a trainer assigns a scenario to a team, an agent plays it to the scorecard
   await expect(page.getByTestId('roleplay-turn-1')).toContainText(GOOD_REPLIES[0]!);
   await page.waitForTimeout(800); // the radar's entry animation
   await scrollToTop(page);
-  await page.screenshot({ path: artifact('roleplay-scorecard'), fullPage: true });
+  await screenshot(page, { path: artifact('roleplay-scorecard'), fullPage: true });
 
   // The assignment now counts as done, and the attempt is in the history.
   await page.getByTestId('roleplay-try-again').waitFor();
@@ -129,7 +129,7 @@ test('a trainer assigns a scenario to a team, an agent plays it to the scorecard
   await expect(page.getByTestId(`roleplay-attempt-row-${attemptId}`)).toBeVisible();
   await expect(page.getByTestId(`roleplay-assignment-progress-${assignment.id}`)).toContainText(`1/${assignment.people}`);
   await scrollToTop(page);
-  await page.screenshot({ path: artifact('roleplay-coaching'), fullPage: true });
+  await screenshot(page, { path: artifact('roleplay-coaching'), fullPage: true });
   await page.getByTestId(`roleplay-attempt-row-${attemptId}`).click();
   await expect(page.getByTestId('roleplay-scorecard')).toBeVisible();
   await expect(page.getByTestId('roleplay-try-again')).toHaveCount(0);
@@ -162,7 +162,7 @@ test('asking the customer to wait opens the one-minute breathing pacer', async (
   await expect(pacer).toHaveAttribute('data-phase', 'ready');
   await expect(pacer).toHaveAttribute('data-phase', 'inhale', { timeout: 5_000 });
   await expect(page.getByTestId('roleplay-pacer-left')).toContainText(/\d+/);
-  await page.screenshot({ path: artifact('roleplay-pacer'), fullPage: true });
+  await screenshot(page, { path: artifact('roleplay-pacer'), fullPage: true });
   await page.getByTestId('roleplay-pacer-close').click();
   await expect(pacer).toBeHidden();
   await expect(page.getByTestId('roleplay-customer-line')).toHaveCount(2);
@@ -189,7 +189,7 @@ test('a trainer copies a built-in scenario, finds errors by line, saves a draft 
   await expect(page.getByTestId('roleplay-yaml-errors')).toContainText('difficulty');
   await expect(page.getByTestId('roleplay-yaml-errors')).toContainText(/第 \d+ 行/);
   await scrollToTop(page);
-  await page.screenshot({ path: artifact('roleplay-authoring-errors'), fullPage: true });
+  await screenshot(page, { path: artifact('roleplay-authoring-errors'), fullPage: true });
 
   await editor.fill(original);
   await page.getByTestId('roleplay-save-draft').click();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { artifact, DEMO_PASSWORD, signInAs, signOut } from './helpers';
+import { artifact, DEMO_PASSWORD, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * 自我关怀 (SPEC §2.6, issue 8): the quick diary entry on a phone, the ABC worksheet step by step,
@@ -42,7 +42,7 @@ test.describe('on a phone (390×844)', () => {
     await page.getByTestId('quick-emotion-wronged').tap();
     await expect(page.getByTestId('quick-emotion-intensity')).toBeVisible();
     await page.getByTestId('quick-event').fill(MARK);
-    await page.screenshot({ path: artifact('selfcare-overview-phone-zh-CN'), fullPage: true });
+    await screenshot(page, { path: artifact('selfcare-overview-phone-zh-CN'), fullPage: true });
     await expectNoHorizontalScroll(page);
     await page.getByTestId('quick-save').tap();
     await expect(page.getByText('记下了')).toBeVisible();
@@ -52,27 +52,27 @@ test.describe('on a phone (390×844)', () => {
     await expect(page.getByTestId('diary-entry').first()).toContainText(MARK);
     await expect(page.getByTestId('diary-entry').first()).toContainText('委屈');
     await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: artifact('selfcare-diary-phone-zh-CN'), fullPage: true });
+    await screenshot(page, { path: artifact('selfcare-diary-phone-zh-CN'), fullPage: true });
 
     // The full form opens as a full-width drawer on the phone.
     await page.getByTestId('diary-new').tap();
     await expect(page.getByTestId('diary-event')).toBeVisible();
     await page.getByTestId('diary-emotion-anxious').tap();
     await page.getByTestId('diary-signal-heart_racing').tap();
-    await page.screenshot({ path: artifact('selfcare-diary-form-phone-zh-CN') });
+    await screenshot(page, { path: artifact('selfcare-diary-form-phone-zh-CN') });
     await page.getByTestId('diary-save').tap();
     await expect(page.getByTestId('diary-event')).toBeHidden();
 
     // The menu is in a drawer and every self-care page fits the width.
     await page.getByTestId('nav-toggle').tap();
     await expect(page.getByTestId('nav-selfcare')).toBeVisible();
-    await page.screenshot({ path: artifact('selfcare-menu-phone-zh-CN') });
+    await screenshot(page, { path: artifact('selfcare-menu-phone-zh-CN') });
     await page.getByTestId('nav-selfcare').tap();
     for (const path of ['/selfcare/breathe', '/selfcare/relax', '/selfcare/abc', '/selfcare/notes', '/selfcare/check', '/selfcare/data']) {
       await page.goto(path);
       await expect(page.getByTestId('selfcare-privacy-note')).toBeVisible();
       await expectNoHorizontalScroll(page);
-      await page.screenshot({ path: artifact(`selfcare${path.replace('/selfcare', '').replace('/', '-')}-phone-zh-CN`), fullPage: true });
+      await screenshot(page, { path: artifact(`selfcare${path.replace('/selfcare', '').replace('/', '-')}-phone-zh-CN`), fullPage: true });
     }
   });
 
@@ -94,7 +94,7 @@ test.describe('on a phone (390×844)', () => {
     await expect(page.getByTestId('pacer-phase')).toHaveAttribute('data-phase', 'ready');
     await expect(page.getByTestId('pacer-phase')).toHaveAttribute('data-phase', 'inhale', { timeout: 6_000 });
     await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: artifact('selfcare-breathe-public-offline-phone-zh-CN'), fullPage: true });
+    await screenshot(page, { path: artifact('selfcare-breathe-public-offline-phone-zh-CN'), fullPage: true });
     await context.setOffline(false);
   });
 });
@@ -108,7 +108,7 @@ test('the pacer counts in, then breathes in and holds (the quick desk variant)',
   await expect(phase).toHaveAttribute('data-phase', 'ready');
   await expect(phase).toHaveAttribute('data-phase', 'inhale', { timeout: 6_000 });
   await expect(phase).toHaveText('吸气');
-  await page.screenshot({ path: artifact('selfcare-breathe-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-breathe-zh-CN'), fullPage: true });
   await expect(phase).toHaveAttribute('data-phase', 'hold', { timeout: 7_000 });
   await expect(phase).toHaveAttribute('data-phase', 'exhale', { timeout: 5_000 });
   await page.getByTestId('pacer-pause').click();
@@ -122,12 +122,12 @@ test('the pacer counts in, then breathes in and holds (the quick desk variant)',
   await expect(page.getByTestId('grounding-title')).toHaveText('双脚踩稳地面');
   await page.getByTestId('grounding-next').click();
   await expect(page.getByTestId('grounding-title')).toHaveText('看：5 样东西');
-  await page.screenshot({ path: artifact('selfcare-relax-grounding-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-relax-grounding-zh-CN'), fullPage: true });
   await page.getByTestId('relax-tab-pmr').click();
   await page.getByTestId('pmr-start').click();
   await page.getByTestId('pmr-next').click();
   await expect(page.getByTestId('pmr-mode')).toHaveAttribute('data-mode', 'tense');
-  await page.screenshot({ path: artifact('selfcare-relax-pmr-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-relax-pmr-zh-CN'), fullPage: true });
 });
 
 test('the ABC worksheet walks through A, B, C, D and E and is kept as finished', async ({ page }) => {
@@ -136,7 +136,7 @@ test('the ABC worksheet walks through A, B, C, D and E and is kept as finished',
   await expect(page.getByTestId('abc-step-event')).toBeVisible();
   await expect(page.getByTestId('abc-next')).toBeDisabled();
   await page.getByTestId('abc-event').fill(`${MARK}：顾客说“你们就是骗子”`);
-  await page.screenshot({ path: artifact('selfcare-abc-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-abc-zh-CN'), fullPage: true });
   await page.getByTestId('abc-next').click();
   await expect(page.getByTestId('abc-step-belief')).toBeVisible();
   await expect(page.getByTestId('abc-example-text')).toContainText('他在骂我');
@@ -152,7 +152,7 @@ test('the ABC worksheet walks through A, B, C, D and E and is kept as finished',
   await expect(page.getByTestId('abc-step-effect')).toBeVisible();
   await page.getByTestId('abc-e-emotion-calm').click();
   await page.getByTestId('abc-effect').fill('先共情，再给物流节点');
-  await page.screenshot({ path: artifact('selfcare-abc-effect-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-abc-effect-zh-CN'), fullPage: true });
   await page.getByTestId('abc-finish').click();
   await expect(page.getByTestId('abc-done')).toBeVisible();
   const saved = page.getByTestId('abc-list-item').filter({ hasText: MARK });
@@ -165,7 +165,7 @@ test('the stress check scores, draws the trend, and the notes and data pages wor
   await page.goto('/selfcare');
   // The demo agent's last two checks are high: the gentle suggestion shows.
   await expect(page.getByTestId('selfcare-suggestion')).toBeVisible();
-  await page.screenshot({ path: artifact('selfcare-overview-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-overview-zh-CN'), fullPage: true });
 
   await page.goto('/selfcare/check');
   await expect(page.getByTestId('check-trend-chart')).toBeVisible();
@@ -174,7 +174,7 @@ test('the stress check scores, draws the trend, and the notes and data pages wor
   }
   await page.getByTestId('check-submit').click();
   await expect(page.getByTestId('check-result-band')).toHaveText('压力中等');
-  await page.screenshot({ path: artifact('selfcare-check-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-check-zh-CN'), fullPage: true });
 
   await page.goto('/selfcare/notes');
   await page.getByTestId('gratitude-text').fill('同事帮我接了一通电话');
@@ -182,7 +182,7 @@ test('the stress check scores, draws the trend, and the notes and data pages wor
   await expect(page.getByTestId('gratitude-entry').first()).toContainText('同事帮我接了一通电话');
   await page.getByTestId('notes-tab-success').click();
   await expect(page.getByTestId('success-entry').first()).toBeVisible();
-  await page.screenshot({ path: artifact('selfcare-notes-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-notes-zh-CN'), fullPage: true });
 
   await page.goto('/selfcare/data');
   await expect(page.getByTestId('data-counts')).toBeVisible();
@@ -195,7 +195,7 @@ test('the stress check scores, draws the trend, and the notes and data pages wor
   expect(JSON.stringify(exported.entries)).toContain(MARK);
   await page.getByTestId('data-delete-all').click();
   await expect(page.getByTestId('data-delete-confirm')).toBeDisabled();
-  await page.screenshot({ path: artifact('selfcare-data-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-data-zh-CN'), fullPage: true });
   await page.keyboard.press('Escape');
 
   // One page in English.
@@ -203,7 +203,7 @@ test('the stress check scores, draws the trend, and the notes and data pages wor
   await page.getByTestId('lang-option-en').click();
   await page.goto('/selfcare');
   await expect(page.getByTestId('quick-diary')).toContainText('How are you feeling');
-  await page.screenshot({ path: artifact('selfcare-overview-en'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-overview-en'), fullPage: true });
   await page.getByTestId('lang-switch').click();
   await page.getByTestId('lang-option-zh-CN').click();
   await expect(page.getByTestId('quick-diary')).toContainText('此刻感觉怎么样');
@@ -216,7 +216,7 @@ test('the supervisor sees the team aggregates but none of the agent’s entries'
   await expect(page.getByTestId('team-threshold-note')).toContainText('少于 5 人');
   await expect(page.getByTestId('team-card').first()).toBeVisible();
   await expect(page.getByTestId('team-cell-stress').first()).toBeVisible();
-  await page.screenshot({ path: artifact('selfcare-team-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('selfcare-team-zh-CN'), fullPage: true });
   await expect(page.getByText(MARK)).toHaveCount(0);
 
   await page.goto('/selfcare/diary');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { artifact, signInAs, signOut } from './helpers';
+import { artifact, screenshot, signInAs, signOut } from './helpers';
 
 const AREAS = ['home', 'analyzer', 'roleplay', 'learning', 'selfcare', 'live-assist', 'qa', 'operations', 'evaluation', 'admin'] as const;
 const COMMON = ['home', 'analyzer', 'roleplay', 'learning', 'selfcare'];
@@ -19,11 +19,11 @@ test('the login page, in Chinese by default and in English', async ({ page }) =>
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByText('心安客服').first()).toBeVisible();
-  await page.screenshot({ path: artifact('login-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('login-zh-CN'), fullPage: true });
   await page.getByTestId('lang-switch').click();
   await page.getByText('English', { exact: true }).last().click();
   await expect(page.getByTestId('login-submit')).toContainText(/sign in|log in/i);
-  await page.screenshot({ path: artifact('login-en'), fullPage: true });
+  await screenshot(page, { path: artifact('login-en'), fullPage: true });
 });
 
 test('a wrong password says so and does not sign in', async ({ page }) => {
@@ -43,7 +43,7 @@ for (const [login, visible] of Object.entries(EXPECTED_NAV)) {
       if (visible.includes(area)) await expect(item, `${login} should see ${area}`).toBeVisible();
       else await expect(item, `${login} should not see ${area}`).toHaveCount(0);
     }
-    await page.screenshot({ path: artifact(`shell-${login}-zh-CN`), fullPage: true });
+    await screenshot(page, { path: artifact(`shell-${login}-zh-CN`), fullPage: true });
     await signOut(page);
   });
 }
@@ -63,7 +63,7 @@ test('the shell switches to English and keeps it after a reload', async ({ page 
   await expect(page.getByTestId('nav-learning')).toContainText('Learning');
   await page.reload();
   await expect(page.getByTestId('nav-learning')).toContainText('Learning');
-  await page.screenshot({ path: artifact('shell-supervisor-en'), fullPage: true });
+  await screenshot(page, { path: artifact('shell-supervisor-en'), fullPage: true });
   await page.getByTestId('lang-switch').click();
   await page.getByText('中文', { exact: true }).last().click();
   await expect(page.getByTestId('nav-learning')).toContainText('学习');
@@ -74,7 +74,7 @@ test('an admin creates a person with two roles, who then signs in and sees both 
   await page.getByTestId('nav-admin').click();
   await page.getByTestId('nav-admin-users').click();
   await expect(page.getByText('agent01').first()).toBeVisible();
-  await page.screenshot({ path: artifact('admin-users-zh-CN'), fullPage: true });
+  await screenshot(page, { path: artifact('admin-users-zh-CN'), fullPage: true });
   await page.getByTestId('user-create').click();
   await page.getByTestId('user-form-login').fill('e2e.trainer');
   await page.getByTestId('user-form-displayName').fill('测试培训专员');

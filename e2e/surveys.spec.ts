@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { answerSurveyAs, artifact, confirmDialog, NEEDS_SURVEY_REQUIRED_CLICKS, pickSelectOption, signInAs, signOut } from './helpers';
+import { answerSurveyAs, artifact, confirmDialog, NEEDS_SURVEY_REQUIRED_CLICKS, pickSelectOption, screenshot, signInAs, signOut } from './helpers';
 
 /**
  * Needs analysis (SPEC §2.7): a trainer builds a survey from the built-in needs template (moves a
@@ -39,7 +39,7 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   await page.getByTestId('builder-question-2-prompt').fill('处理情绪时，你觉得自己最需要提升的是哪些方面？（可多选）');
   await page.getByTestId('builder-preview').click();
   await expect(page.getByTestId('builder-preview-body').getByTestId('survey-question-stress_level')).toBeVisible();
-  await page.screenshot({ path: artifact('surveys-builder-preview') });
+  await screenshot(page, { path: artifact('surveys-builder-preview') });
   await page.keyboard.press('Escape');
 
   // Save and send to the pre-sales team.
@@ -69,7 +69,7 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   for (const [question, answer] of NEEDS_SURVEY_REQUIRED_CLICKS) await page.getByTestId(`survey-answer-${question}-${answer}`).click();
   await expect(page.getByTestId('survey-error-weak_points')).toBeHidden();
   await page.getByTestId('survey-answer-complaint_story').fill('顾客说已经第三次联系了，我先道歉再给出今天 18 点前的处理时间，她才平静下来。');
-  await page.screenshot({ path: artifact('surveys-answer') });
+  await screenshot(page, { path: artifact('surveys-answer') });
   await page.getByTestId('my-survey-submit').click();
   await expect(page.getByTestId('my-survey-done')).toBeVisible();
   await page.goto('/my/surveys');
@@ -93,7 +93,7 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   await expect(page.getByTestId('survey-recipient-agent05')).toHaveAttribute('data-answered', 'false');
   await expect(page.getByTestId('survey-recipient-agent')).toHaveAttribute('data-reminded', 'false');
   await expect(page.getByTestId('survey-remind')).toContainText(String(recipients - 3));
-  await page.screenshot({ path: artifact('surveys-survey-page') });
+  await screenshot(page, { path: artifact('surveys-survey-page') });
 
   // The report: totals with charts, the tenure breakdown with its hidden groups, Excel.
   await page.getByTestId('survey-open-report').click();
@@ -102,10 +102,10 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   await expect(page.getByTestId('report-chart-weak_points').locator('svg')).toBeVisible();
   await expect(page.getByTestId('report-chart-confidence').locator('svg')).toBeVisible();
   await expect(page.getByTestId('report-average-confidence')).toContainText('2.33');
-  await page.screenshot({ path: artifact('surveys-report') });
+  await screenshot(page, { path: artifact('surveys-report') });
   await page.getByTestId('report-view-tenure').click();
   await expect(page.getByTestId('report-cells-weak_points').getByTestId('report-hidden-too_few').first()).toBeVisible();
-  await page.screenshot({ path: artifact('surveys-report-tenure') });
+  await screenshot(page, { path: artifact('surveys-report-tenure') });
   const xlsx = await page.request.get(`/api/ops/surveys/${surveyId}/report.xlsx`);
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
@@ -117,7 +117,7 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   await page.getByTestId('report-finding-check-weak_points:0').click();
   await page.getByTestId('report-to-plan').click();
   await expect(page.getByTestId('plan-item-0-theme')).toHaveValue(`情绪处理专题：${WEAK_POINT}`);
-  await page.screenshot({ path: artifact('surveys-plan-items') });
+  await screenshot(page, { path: artifact('surveys-plan-items') });
   await page.getByTestId('plan-items-submit').click();
   await expect(page.getByTestId('plan-items-done')).toBeVisible();
   await expect(page.getByTestId('plan-items-done')).toContainText('1 项');

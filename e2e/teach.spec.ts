@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { artifact, confirmDialog, DEMO_PASSWORD, signInAs } from './helpers';
+import { artifact, confirmDialog, DEMO_PASSWORD, screenshot, signInAs } from './helpers';
 
 /**
  * Trainer pages of the learning area (SPEC §2.1, §2.8): a trainer writes a short-answer and a
@@ -115,7 +115,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   }).toPass({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-testid^="teach-question-row-"]')).toHaveCount(2);
-  await page.screenshot({ path: artifact('teach-question-bank'), fullPage: true });
+  await screenshot(page, { path: artifact('teach-question-bank'), fullPage: true });
 
   // 考试管理 → 新建考试 on that tag: the form counts the bank's matching questions.
   await page.getByTestId('learning-tab-exam-admin').click();
@@ -133,7 +133,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByTestId('teach-exam-time').fill('20');
   await page.getByTestId('teach-exam-pass').fill('60');
   await page.getByTestId('teach-exam-attempts').fill('2');
-  await page.screenshot({ path: artifact('teach-exam-admin') });
+  await screenshot(page, { path: artifact('teach-exam-admin') });
   const examCreated = page.waitForResponse((response) => response.url().endsWith('/api/exams') && response.request().method() === 'POST');
   await page.getByTestId('teach-exam-save').click();
   const examResponse = await examCreated;
@@ -170,7 +170,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await expect(page.getByTestId('teach-grade-verdict')).toContainText('及格线 60 分');
   await expect(page.getByTestId('teach-grade-verdict')).not.toContainText('未通过');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact('teach-grading'), fullPage: true });
+  await screenshot(page, { path: artifact('teach-grading'), fullPage: true });
   const graded = page.waitForResponse((response) => response.url().endsWith(`/api/exam-attempts/${attempt.id}/grade`));
   await page.getByTestId('teach-grade-submit').click();
   expect((await graded).status()).toBe(200);
@@ -191,7 +191,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   const xlsx = await page.request.get(`/api/exams/${examId}/results.xlsx`);
   expect(xlsx.status()).toBe(200);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact('teach-question-stats'), fullPage: true });
+  await screenshot(page, { path: artifact('teach-question-stats'), fullPage: true });
 
   // Closing the exam: after a confirm that says what it means, it takes no new attempts (it leaves
   // the agent's list) but stays in the trainer's, marked closed; then it opens again.
@@ -210,7 +210,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await expect(page.getByTestId(`teach-exam-closed-${examId}`)).toBeVisible();
   await expect(page.getByTestId(`teach-exam-reopen-${examId}`)).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact('teach-exam-closed'), fullPage: true });
+  await screenshot(page, { path: artifact('teach-exam-closed'), fullPage: true });
   await page.getByTestId(`teach-exam-reopen-${examId}`).click();
   await expect(page.getByTestId(`teach-exam-close-${examId}`)).toBeVisible();
   await expect(page.getByTestId(`teach-exam-closed-${examId}`)).toHaveCount(0);
@@ -281,7 +281,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   await page.getByTestId('teach-lesson-body-tool-heading').click();
   await expect(page.getByTestId('teach-lesson-body-preview').locator('h2').first()).toHaveText(heading);
   await expect(page.getByTestId('teach-lesson-unsaved')).toBeVisible();
-  await page.screenshot({ path: artifact('teach-lesson-editor') });
+  await screenshot(page, { path: artifact('teach-lesson-editor') });
   // Leaving with unsaved changes asks first; staying keeps the text.
   await page.getByTestId('learning-tab-overview').click();
   await expect(page.getByTestId('teach-leave-confirm')).toBeVisible();
@@ -325,7 +325,7 @@ test('a trainer writes questions, sets an exam, marks the short answer; edits a 
   expect(workbook.status()).toBe(200);
   expect(workbook.headers()['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact('teach-overview'), fullPage: true });
+  await screenshot(page, { path: artifact('teach-overview'), fullPage: true });
 });
 
 test('an agent sees none of the trainer pages; a leader reads results but cannot author', async ({ page }) => {

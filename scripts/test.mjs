@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check CalmDesk has, in order of cost.
-//  1. type checks (tsc -b over the packages, tsc over the web app) and module boundaries
+//  1. build with type checks (tsc -b over the packages; the web build runs tsc first) and module boundaries
 //  2. unit + integration tests (Vitest; database tests on a throwaway embedded PostgreSQL,
 //     or on TEST_DATABASE_URL)
 //  3. end-to-end journeys in Debian's Chromium (Playwright), against the built app
@@ -56,7 +56,7 @@ if (args.has('--only-integration')) {
   process.exit(0);
 }
 step('build', node, ['scripts/build.mjs']);
-step('type check (web)', 'npm', ['run', 'typecheck', '--silent', '-w', '@calmdesk/web']);
+// No separate web type check: the web build runs tsc first, and build.mjs rebuilds whenever web or shared sources changed.
 step('module boundaries', node, ['scripts/check-boundaries.mjs']);
 step('unit and integration tests', node, vitestArgs);
 if (!args.has('--no-e2e')) {
