@@ -6,16 +6,12 @@
 // connections held, messages sent and answered, errors, the server's own analysis latency
 // (receive → send, as it reports in `latencyMs`), the client's round trip, and the server's
 // peak memory. Target: p99 analysis latency under 50 ms with 1,000 connections.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { benchServerReady, benchServerStart, benchSignIn, benchWorkDir, CUSTOMER_LINES, fmt, peakRssMb } from './bench-server.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 function option(name: string, fallback: number): number {
   const at = argv.indexOf(name);
@@ -25,22 +21,10 @@ function option(name: string, fallback: number): number {
 const CONNECTIONS = option('--connections', 1000);
 const SECONDS = option('--seconds', 60);
 const RATE = option('--rate', 1);
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** Customer lines as they come in on Taobao, JD and Douyin: questions, worry, complaints, threats, thanks. */
+/** The shared customer lines and more: worry, anger, threats, suspicion. */
 const CUSTOMER = [
-  '在吗？我的快递三天了还没到',
-  '你们到底什么时候发货！！！',
-  '东西收到了，但是屏幕有划痕，怎么处理？',
-  '尺码偏小，能换大一码吗',
-  '昨天刚买今天就降价了，能保价吗？',
-  '第三次找你们了，还是没人解决，我要投诉到12315',
-  '好的，谢谢',
-  '退款什么时候到账？我电话13812345678',
-  '发票怎么开？',
-  '再不处理我就给差评了',
-  '这个颜色和图片差太多了吧',
-  '行吧，那我等你消息',
+  ...CUSTOMER_LINES,
   '我很着急，明天就要用，能不能加急',
   '客服你是机器人吗？说了半天一点用都没有',
   '气死我了，买的是新品收到的是二手的！！',
@@ -55,23 +39,6 @@ const CUSTOMER = [
   '孩子过敏了，你们这个到底什么成分',
 ];
 const AGENTS = Array.from({ length: 30 }, (_, i) => `agent${String(i + 1).padStart(2, '0')}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function peakRssMb(pid: number): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
 
 /** CPU seconds (user + system) a process has used so far. */
 function cpuSeconds(pid: number): number {
@@ -95,34 +62,15 @@ function summary(values: number[]): string {
 }
 
 export async function assistWsBench(): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-bench-ws-'));
-  fs.chmodSync(work, 0o755);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // BENCH_PROFILE=<dir> writes a CPU profile of the server there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, path.join(root, 'packages/server/dist/main.js')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const work = benchWorkDir('cd-bench-ws-');
+  const { server, base } = await benchServerStart(work);
   const sockets: WebSocket[] = [];
   try {
-    for (let i = 0; ; i += 1) {
-      if (i > 360) throw new Error('the server did not start');
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // starting
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'calmdesk-demo' }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    await benchServerReady(base);
+    const admin = await benchSignIn(base, 'admin');
     const made = await fetch(`${base}/api/assist/tokens`, {
       method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      headers: { ...admin, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'bench' }),
     });
     if (made.status !== 201) throw new Error(`token: ${made.status} ${await made.text()}`);
@@ -140,7 +88,7 @@ export async function assistWsBench(): Promise<void> {
 
     // Open the connections, 50 at a time (a chat tool's fleet does not connect in one instant).
     let t0 = performance.now();
-    const url = `ws://127.0.0.1:${port}/api/assist/stream`;
+    const url = `${base.replace('http://', 'ws://')}/api/assist/stream`;
     const open = (n: number) =>
       new Promise<WebSocket>((resolve, reject) => {
         const ws = new WebSocket(url, { headers: { authorization: `Bearer ${secret}` }, perMessageDeflate: false });

@@ -4,33 +4,14 @@
 // through the API as a stream, starts the import and follows it to the end. Prints the upload
 // time, the import time (queued → done), messages per second and the server's peak memory
 // (VmHWM of the Node process; PostgreSQL runs in processes of its own and is reported apart).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
+import { benchServerReady, benchServerStart, benchSignIn, benchWorkDir, CUSTOMER_LINES, fmt, peakRssMb } from './bench-server.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const messageTarget = Number(argv[argv.indexOf('--messages') + 1]) > 0 && argv.includes('--messages') ? Number(argv[argv.indexOf('--messages') + 1]) : 1_000_000;
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-const CUSTOMER = [
-  '在吗？我的快递三天了还没到',
-  '你们到底什么时候发货！！！',
-  '东西收到了，但是屏幕有划痕，怎么处理？',
-  '尺码偏小，能换大一码吗',
-  '昨天刚买今天就降价了，能保价吗？',
-  '第三次找你们了，还是没人解决，我要投诉到12315',
-  '好的，谢谢',
-  '退款什么时候到账？我电话13812345678',
-  '发票怎么开？',
-  '再不处理我就给差评了',
-  '这个颜色和图片差太多了吧',
-  '行吧，那我等你消息',
-];
 const AGENT = [
   '亲，非常抱歉让您久等了，我马上帮您查一下物流',
   '让您着急了，真不好意思，我这就帮您催仓库，今天18点前给您回复',
@@ -68,7 +49,7 @@ async function writeExport(file: string): Promise<{ messages: number; conversati
       const isCustomer = i % 2 === 0;
       t += (isCustomer ? 20 + rand(120) : 10 + rand(80)) * 1000;
       const time = new Date(t + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-      const text = isCustomer ? CUSTOMER[rand(CUSTOMER.length)] : AGENT[rand(AGENT.length)];
+      const text = isCustomer ? CUSTOMER_LINES[rand(CUSTOMER_LINES.length)] : AGENT[rand(AGENT.length)];
       lines += `${id},${time},${isCustomer ? '买家' : '客服'},${isCustomer ? '' : agent},${text},${shop},${channel}\n`;
       messages += 1;
     }
@@ -77,24 +58,6 @@ async function writeExport(file: string): Promise<{ messages: number; conversati
   out.end();
   await finished(out);
   return { messages, conversations, bytes: fs.statSync(file).size };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function peakRssMb(pid: number): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
 }
 
 function postgresRssMb(): number {
@@ -113,37 +76,16 @@ function postgresRssMb(): number {
 }
 
 export async function qaImportBench(): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-bench-qa-'));
-  // The embedded PostgreSQL runs as the postgres user when we are root: it must be able to enter.
-  fs.chmodSync(work, 0o755);
+  const work = benchWorkDir('cd-bench-qa-');
   const file = path.join(work, 'export.csv');
   let t0 = performance.now();
   const written = await writeExport(file);
   console.log(`export: ${fmt(written.messages)} messages in ${fmt(written.conversations)} conversations, ${(written.bytes / 1024 / 1024).toFixed(1)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // BENCH_PROFILE=<dir> writes a CPU profile of the server there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, path.join(root, 'packages/server/dist/main.js')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { server, base } = await benchServerStart(work);
   try {
-    for (let i = 0; ; i += 1) {
-      if (i > 360) throw new Error('the server did not start');
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // starting
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'supervisor', password: 'calmdesk-demo' }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken };
+    await benchServerReady(base);
+    const headers = await benchSignIn(base, 'supervisor');
 
     t0 = performance.now();
     const uploaded = await fetch(`${base}/api/qa/imports?fileName=export.csv`, {
