@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { pdfDocumentCreate } from './pdf-document.js';
 
 /**
  * The certificate as an A4 landscape PDF. Chinese needs a CJK font: Noto Sans SC (SIL Open
@@ -7,9 +6,6 @@ import PDFDocument from 'pdfkit';
  * the glyphs used, so a certificate weighs tens of kilobytes, not ten megabytes.
  */
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 export interface TCertificatePdfInput {
   recipientName: string;
@@ -50,21 +46,12 @@ function englishDate(date: Date): string {
  */
 export async function renderCertificatePdf(input: TCertificatePdfInput): Promise<Buffer> {
   const wording = WORDING[input.kind ?? 'completion'];
-  const doc = new PDFDocument({
+  const { doc, done } = pdfDocumentCreate({
     size: 'A4',
     layout: 'landscape',
     margin: 0,
     info: { Title: `${wording.heading} Certificate — ${input.title.zh}`, Author: input.organisationName, Subject: input.code, Creator: 'CalmDesk 心安客服' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
   const width = doc.page.width;
   const height = doc.page.height;
   const centre = (text: string, y: number, font: string, size: number, color: string) => {

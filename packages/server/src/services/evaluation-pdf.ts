@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { DID_MIN_GROUP, KPI_IS_PERCENT, type TDidRow, type TEvalDashboard, type TLevelFigures } from '@calmdesk/shared';
-import PDFDocument from 'pdfkit';
+import { pdfDocumentCreate } from '../lib/pdf-document.js';
 
 /**
  * The dashboard as an A4 report for people who read on paper or in a meeting: the four levels,
@@ -9,9 +8,6 @@ import PDFDocument from 'pdfkit';
  * License, the same files as the certificates) is embedded as a subset of the glyphs used.
  */
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 const TEAL = '#2f7d8c';
 const INK = '#1f2d33';
@@ -41,15 +37,7 @@ type TSeries = { name: string; values: (number | null)[] };
  */
 export async function renderDashboardPdf(input: TDashboardPdfInput): Promise<Buffer> {
   const { dashboard } = input;
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: '培训效果评估报告 Training evaluation report', Author: input.organisationName, Creator: 'CalmDesk 心安客服' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const { doc, done } = pdfDocumentCreate({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: '培训效果评估报告 Training evaluation report', Author: input.organisationName, Creator: 'CalmDesk 心安客服' } });
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - 20;
   const ensureSpace = (height: number) => {

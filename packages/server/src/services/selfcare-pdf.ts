@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   ABC_STEPS,
   SELFCARE_BODY_SIGNALS,
@@ -10,7 +9,7 @@ import {
   type TSelfcareExport,
   type TStressBand,
 } from '@calmdesk/shared';
-import PDFDocument from 'pdfkit';
+import { pdfDocumentCreate } from '../lib/pdf-document.js';
 
 /**
  * The owner's self-care export as an A4 PDF to keep or print: the stress trend as a table with
@@ -18,9 +17,6 @@ import PDFDocument from 'pdfkit';
  * first with English beside it; Noto Sans SC (the certificates' font) is embedded as a subset.
  */
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 const TEAL = '#2f7d8c';
 const INK = '#1f2d33';
@@ -47,15 +43,7 @@ const reactionText = (r: TAbcReaction) => [r.emotions.length ? emotionsText(r.em
  * @returns the PDF bytes
  */
 export async function renderSelfcarePdf(data: TSelfcareExport): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: '我的自我关怀记录 My self-care record', Author: data.owner.displayName, Creator: 'CalmDesk 心安客服' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const { doc, done } = pdfDocumentCreate({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: '我的自我关怀记录 My self-care record', Author: data.owner.displayName, Creator: 'CalmDesk 心安客服' } });
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - 16;
   const ensureSpace = (height: number) => {
