@@ -118,7 +118,10 @@ test('trainer builds from the template and sends; an agent answers; trainer remi
   await page.getByTestId('report-to-plan').click();
   await expect(page.getByTestId('plan-item-0-theme')).toHaveValue(`情绪处理专题：${WEAK_POINT}`);
   await screenshot(page, { path: artifact('surveys-plan-items') });
-  await page.getByTestId('plan-items-submit').click();
-  await expect(page.getByTestId('plan-items-done')).toBeVisible();
+  // The drawer may still be sliding in (a picture used to give it time): click until the items are added.
+  await expect(async () => {
+    if (await page.getByTestId('plan-items-submit').isVisible()) await page.getByTestId('plan-items-submit').click({ timeout: 2_000 });
+    await expect(page.getByTestId('plan-items-done')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('plan-items-done')).toContainText('1 项');
 });
